@@ -1,0 +1,24 @@
+"""Names of the Lucca Training HTTP API, kept in one place.
+
+The emulator in `tools.sandbox` imports these too, so a guess about the API (the free-text search
+parameter's name is not documented) lives in exactly one constant.
+"""
+
+TRAININGS_PATH = "/talent-training/api/v1/trainings"
+
+# The list endpoint's free-text search over title, subtitle and description. Lucca's public docs do
+# not name the parameter; this is our best reading of their conventions. Change it here only.
+SEARCH_PARAM = "search"
+
+PAGE_PARAM = "page"
+LIMIT_PARAM = "limit"
+ROOT_FIELDS_PARAM = "fields.root"
+ID_FILTER_PARAM = "id[]"
+PROVIDER_FILTER_PARAM = "providerIds[]"
+CATEGORY_FILTER_PARAM = "categoryIds[]"
+
+AUTH_HEADER = "Authorization"
+AUTH_SCHEME = "lucca application="
+
+# Lucca aborts a request that runs for longer than this and answers 408.
+SERVER_TIMEOUT_SECONDS = 5.0
