@@ -1,0 +1,115 @@
+"""`TrainingDraft`: what a caller asks Lucca to create, validated before anything is sent.
+
+The fields and limits mirror `spec.training_input_schema()` (a test fails if they drift apart). The
+model is strict: JSON types must be the right ones (no "true" for a boolean, no "12" for an id),
+unknown fields are refused by name, and texts are trimmed and must not be blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from tools.core.errors import FieldError, InvalidDraft
+from tools.core.spec import ID_MAXIMUM, ID_MINIMUM
+
+TITLE_MAX_LENGTH = 250
+SUBTITLE_MAX_LENGTH = 1000
+DESCRIPTION_MAX_LENGTH = 6000
+
+Level = Literal["Beginner", "Middle", "Expert"]
+TrainingType = Literal["External", "Internal"]
+LEVELS: tuple[str, ...] = get_args(Level)
+TRAINING_TYPES: tuple[str, ...] = get_args(TrainingType)
+
+
+def _text(max_length: int) -> Any:
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+    ]
+
+
+LuccaId = Annotated[int, Field(ge=ID_MINIMUM, le=ID_MAXIMUM)]
+
+
+class TrainingDraft(BaseModel):
+    """A training to create, with Lucca's own field names."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    title: _text(TITLE_MAX_LENGTH)  # type: ignore[valid-type]
+    subtitle: _text(SUBTITLE_MAX_LENGTH)  # type: ignore[valid-type]
+    description: _text(DESCRIPTION_MAX_LENGTH)  # type: ignore[valid-type]
+    level: Level
+    # Lucca's own camelCase field names: they are the tool's argument names too.
+    isCertifying: bool
+    isMandatory: bool
+    type: TrainingType | None = None
+    providerId: LuccaId | None = None
+    categoryId: LuccaId | None = None
+
+    def to_lucca_body(self) -> dict[str, Any]:
+        """The POST body: only what was given, so Lucca applies its own defaults."""
+        return self.model_dump(exclude_none=True)
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(TrainingDraft.model_fields)
+
+
+def validate_draft(data: Mapping[str, Any] | TrainingDraft) -> TrainingDraft:
+    """Return a valid draft or raise `InvalidDraft` naming every bad field and its limit."""
+    if isinstance(data, TrainingDraft):
+        return data
+    if not isinstance(data, Mapping):
+        raise InvalidDraft([FieldError("input", "must be an object with the training's fields")])
+    try:
+        return TrainingDraft.model_validate(dict(data))
+    except ValidationError as exc:
+        raise InvalidDraft(_field_errors(exc)) from None
+
+
+def _field_errors(exc: ValidationError) -> list[FieldError]:
+    errors: list[FieldError] = []
+    for error in exc.errors(include_url=False):
+        field = _shown_name(error["loc"][0]) if error["loc"] else "input"
+        errors.append(FieldError(field, _explain(field, error)))
+    return errors
+
+
+def _explain(field: str, error: Mapping[str, Any]) -> str:
+    kind, ctx, given = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "missing" or (given is None and kind != "extra_forbidden"):
+        return "is required"
+    if kind == "extra_forbidden":
+        return f"is not a field of a training (allowed: {', '.join(FIELD_NAMES)})"
+    if kind == "string_too_long":
+        return f"must be at most {ctx['max_length']} characters (got {len(given.strip())})"
+    if kind == "string_too_short":
+        return "must not be blank"
+    if kind == "literal_error":
+        allowed = LEVELS if field == "level" else TRAINING_TYPES
+        return f"must be one of {', '.join(allowed)} (got {_shown(given)})"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"must be an existing id between {ID_MINIMUM} and {ID_MAXIMUM} (got {given})"
+    if kind.startswith("bool"):
+        return f"must be true or false (got {_shown(given)})"
+    if kind.startswith("int"):
+        return f"must be a whole number (got {_shown(given)})"
+    if kind.startswith("string"):
+        return f"must be text (got {_shown(given)})"
+    return str(error["msg"])
+
+
+def _shown_name(name: object, limit: int = 60) -> str:
+    """A field name as given: an unknown one may be anything, even megabytes long."""
+    text = str(name)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+def _shown(value: Any, limit: int = 40) -> str:
+    """A short, safe rendering of what the caller gave, for messages."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."

@@ -1,0 +1,118 @@
+"""What can go wrong when creating a training: a small typed tree each face converts in one place.
+
+    TrainingError                 every failure: `message` (what happened), `next_step` (what to do)
+    ├── InvalidDraft              the input breaks the schema; nothing was sent to Lucca
+    ├── ConfigurationError        settings are missing or unusable (base URL, API key)
+    └── LuccaError                Lucca, or the way to it, failed
+        ├── LuccaRejected         400/4xx: Lucca refused the data (field errors when it gave them)
+        ├── LuccaAuthFailed       401 (bad key) or 403 (key without the right)
+        ├── LuccaNotFound         404: the base URL is not a Lucca Training account
+        ├── LuccaRateLimited      429: the tenant's 50 requests a minute are used up
+        ├── LuccaUnavailable      408, 5xx, unreachable: nothing was created
+        ├── OutcomeUnknown        sent, but no usable answer: the training may exist
+        └── UnexpectedAnswer      an answer we cannot read (not JSON, a redirect, no id)
+
+Messages are written for the person (or the model) who must act on them. They never contain a
+secret: the API key is never put into one, and text that comes from Lucca is scrubbed of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one input field, named as in the tool's schema (e.g. `title`)."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class TrainingError(Exception):
+    kind = "error"
+
+    def __init__(self, message: str, next_step: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.next_step = next_step
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.next_step}".strip()
+
+
+class InvalidDraft(TrainingError):
+    kind = "invalid_input"
+
+    def __init__(self, field_errors: Iterable[FieldError]) -> None:
+        self.field_errors = tuple(field_errors)
+        listed = "; ".join(str(error) for error in self.field_errors)
+        super().__init__(
+            f"The training is not valid: {listed}.",
+            "Correct these fields and try again; nothing was sent to Lucca.",
+        )
+
+
+class ConfigurationError(TrainingError):
+    kind = "configuration"
+
+
+class LuccaError(TrainingError):
+    kind = "lucca_error"
+    # Whether sending the same request again later can succeed and cannot create a duplicate.
+    safe_to_retry = False
+
+    def __init__(self, message: str, next_step: str = "", *, status: int | None = None) -> None:
+        super().__init__(message, next_step)
+        self.status = status
+
+
+class LuccaRejected(LuccaError):
+    kind = "rejected"
+
+    def __init__(
+        self,
+        message: str,
+        next_step: str = "",
+        *,
+        status: int | None = None,
+        field_errors: Iterable[FieldError] = (),
+    ) -> None:
+        self.field_errors = tuple(field_errors)
+        if self.field_errors:
+            message = f"{message} " + "; ".join(str(error) for error in self.field_errors) + "."
+        super().__init__(message, next_step, status=status)
+
+
+class LuccaAuthFailed(LuccaError):
+    kind = "auth"
+
+
+class LuccaNotFound(LuccaError):
+    kind = "not_found"
+
+
+class LuccaRateLimited(LuccaError):
+    kind = "rate_limited"
+    safe_to_retry = True
+
+    def __init__(self, message: str, next_step: str = "", *, retry_after: float | None) -> None:
+        super().__init__(message, next_step, status=429)
+        self.retry_after = retry_after
+
+
+class LuccaUnavailable(LuccaError):
+    kind = "unavailable"
+    safe_to_retry = True
+
+
+class OutcomeUnknown(LuccaError):
+    kind = "outcome_unknown"
+
+
+class UnexpectedAnswer(LuccaError):
+    kind = "unexpected_answer"

@@ -1,0 +1,117 @@
+"""What every face answers with: the created training's id and its catalog status.
+
+Lucca's answer is read leniently (unknown keys ignored, the state matched without regard to case,
+provider and category taken only when present): the spec and the live API disagree in small ways,
+and a created training must never be reported as a failure because of a cosmetic difference.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from tools.core.draft import TrainingDraft
+from tools.core.errors import UnexpectedAnswer
+
+KNOWN_STATES = ("Ready", "Archived")
+CATALOG_NOTE = (
+    "not displayed in the public catalog by default; an admin can publish it in Lucca Training"
+)
+
+
+class Reference(BaseModel):
+    """A provider or a category, as Lucca names it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    name: str | None = None
+
+
+class CreatedTraining(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    title: str
+    state: str
+    level: str | None = None
+    type: str | None = None
+    provider: Reference | None = None
+    category: Reference | None = None
+    catalogStatus: str
+    summary: str
+
+
+class DraftPreview(BaseModel):
+    """A dry run's answer: the normalized draft, as it would be sent, and nothing sent."""
+
+    model_config = ConfigDict(frozen=True)
+
+    training: dict[str, Any]
+    summary: str
+
+
+def created_training_from(answer: dict[str, Any], draft: TrainingDraft) -> CreatedTraining:
+    training_id = answer.get("id")
+    if isinstance(training_id, bool) or not isinstance(training_id, int):
+        raise UnexpectedAnswer(
+            "Lucca answered 201 Created but without the new training's id.",
+            f'The training was most likely created: look for "{draft.title}" in the Lucca '
+            "Training catalog before trying again.",
+            status=201,
+        )
+    state = _state(answer.get("state"))
+    title = _text(answer.get("title")) or draft.title
+    level = _text(answer.get("level")) or draft.level
+    kind = _text(answer.get("type")) or draft.type
+    status = f"{state}: {CATALOG_NOTE}" if state == "Ready" else state
+    return CreatedTraining(
+        id=training_id,
+        title=title,
+        state=state,
+        level=level,
+        type=kind,
+        provider=_reference(answer.get("provider")),
+        category=_reference(answer.get("category")),
+        catalogStatus=status,
+        summary=f'Created training #{training_id} "{title}" ({_facts(level, kind)}): '
+        f"{state}, {_public_catalog_phrase(state)}.",
+    )
+
+
+def preview_of(draft: TrainingDraft) -> DraftPreview:
+    return DraftPreview(
+        training=draft.to_lucca_body(),
+        summary=f'Valid: "{draft.title}" ({_facts(draft.level, draft.type)}) can be created. '
+        "Nothing was sent to Lucca (dry run).",
+    )
+
+
+def _state(value: Any) -> str:
+    """Lucca creates trainings as Ready; the spec spells the state both `Ready` and `ready`."""
+    if not isinstance(value, str) or not value.strip():
+        return "Ready"
+    return next((s for s in KNOWN_STATES if s.lower() == value.strip().lower()), value.strip())
+
+
+def _reference(value: Any) -> Reference | None:
+    if not isinstance(value, dict) or isinstance(value.get("id"), bool):
+        return None
+    if not isinstance(value.get("id"), int):
+        return None
+    return Reference(id=value["id"], name=_text(value.get("name")))
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _facts(level: str | None, kind: str | None) -> str:
+    return ", ".join(part for part in (level, kind) if part) or "no level"
+
+
+def _public_catalog_phrase(state: str) -> str:
+    if state == "Ready":
+        return "not in the public catalog until an admin publishes it"
+    return "not usable for new realized trainings"

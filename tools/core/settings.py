@@ -1,0 +1,89 @@
+"""Settings, read once at the entry point from the environment and `.env`, then passed down.
+
+Only what the code uses is declared here; each is documented in README.md and `.env.example`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from tools.core.client import DEFAULT_TIMEOUT_SECONDS
+from tools.core.errors import ConfigurationError
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    lucca_base_url: str | None = None
+    lucca_api_key: SecretStr | None = None
+    lucca_timeout_seconds: float = Field(DEFAULT_TIMEOUT_SECONDS, gt=0, le=120)
+    lucca_max_retry_wait_seconds: float = Field(60.0, ge=0, le=600)
+
+    @field_validator("lucca_base_url")
+    @classmethod
+    def _base_url(cls, value: str | None) -> str | None:
+        return normalize_base_url(value) if value and value.strip() else None
+
+    def lucca_connection(self) -> tuple[str, str]:
+        """The base URL and API key, or a `ConfigurationError` saying which one to set."""
+        if not self.lucca_base_url:
+            raise ConfigurationError(
+                "LUCCA_BASE_URL is not set.",
+                "Set it to your Lucca account's address (like https://acme.ilucca.net), "
+                "or use --sandbox to try the tool on the embedded emulator.",
+            )
+        key = self.lucca_api_key.get_secret_value().strip() if self.lucca_api_key else ""
+        if not key:
+            raise ConfigurationError(
+                "LUCCA_API_KEY is not set.",
+                "Create an API key in Lucca (Administration > API keys) and set LUCCA_API_KEY, "
+                "or use --sandbox.",
+            )
+        return self.lucca_base_url, key
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment and `.env`; a bad value becomes a `ConfigurationError`."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc']).upper()}: {_reason(error)}"
+            for error in exc.errors(include_url=False, include_input=False)
+        )
+        raise ConfigurationError(f"Invalid settings: {problems}.", "Fix them and retry.") from None
+
+
+def _reason(error: dict) -> str:
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def normalize_base_url(value: str) -> str:
+    """`https://acme.ilucca.net/` -> `https://acme.ilucca.net`; refuses what could misroute calls.
+
+    The value is never echoed back in the error: it might hold a password in its user-info part.
+    """
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ValueError("must be an absolute address like https://acme.ilucca.net")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("must not contain a user name or password (the key goes in LUCCA_API_KEY)")
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise ValueError("must use https (plain http is accepted only for localhost)")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ValueError("must be the account's root address, like https://acme.ilucca.net")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
