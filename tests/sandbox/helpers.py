@@ -1,0 +1,73 @@
+"""Shared test data for the sandbox tests: the key, a valid body, the spec's Training schema."""
+
+import ssl
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+from jsonschema import Draft202012Validator
+
+from tools.core.lucca_api import AUTH_HEADER, AUTH_SCHEME, TRAININGS_PATH
+
+API_KEY = "sandbox-test-key-0123456789"
+AUTH = {AUTH_HEADER: AUTH_SCHEME + API_KEY}
+SPEC_PATH = Path(__file__).parents[2] / "tools" / "core" / "poplee-training.yaml"
+SEEDED_IDS = [41, 42, 43, 44]
+
+
+def http_client(base_url: str, **options: Any) -> httpx.Client:
+    """A client for the sandbox; trust_env=False keeps any configured proxy off loopback.
+
+    The shared TLS context is never used on plain HTTP; it only spares each test the ~50 ms
+    httpx spends loading CA certificates for a fresh client.
+    """
+    return httpx.Client(
+        base_url=base_url, trust_env=False, timeout=5, verify=_tls_context(), **options
+    )
+
+
+@cache
+def _tls_context() -> ssl.SSLContext:
+    return ssl.create_default_context()
+
+
+def valid_training(**overrides: Any) -> dict[str, Any]:
+    """The spec's request example, with overrides (None removes a key)."""
+    body: dict[str, Any] = {
+        "title": "Mastering French: From Basics to Fluency",
+        "subtitle": "A Complete Training Program to Speak, Read, and Write with Confidence",
+        "description": "Unlock the beauty of the French language.",
+        "providerId": 12,
+        "level": "Beginner",
+        "isCertifying": False,
+        "isMandatory": False,
+        "categoryId": 2,
+    }
+    body.update(overrides)
+    return {key: value for key, value in body.items() if value is not None}
+
+
+@cache
+def spec() -> dict[str, Any]:
+    return yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def training_validator() -> Draft202012Validator:
+    """The whole spec as the schema document, so its internal $refs resolve."""
+    schema = {**spec(), "$ref": "#/components/schemas/v1.Training"}
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def assert_is_spec_training(training: dict[str, Any]) -> None:
+    """Valid against v1.Training, and with no key the spec does not define."""
+    errors = [error.message for error in training_validator().iter_errors(training)]
+    assert errors == []
+    properties = spec()["components"]["schemas"]["v1.Training"]["properties"]
+    assert set(training) <= set(properties)
+
+
+def training_url(training_id: int) -> str:
+    return f"{TRAININGS_PATH}/{training_id}"

@@ -1,0 +1,198 @@
+"""Injected faults: error answers, slowness and dropped connections, one per Lucca request."""
+
+import asyncio
+import time
+
+import httpx
+import pytest
+
+from tests.sandbox.helpers import AUTH, valid_training
+from tools.core.lucca_api import TRAININGS_PATH
+from tools.sandbox.runner import SandboxServer
+
+
+def count(client: httpx.Client) -> int:
+    return client.get(TRAININGS_PATH, params={"fields.root": "count"}).json()["count"]
+
+
+def test_a_status_fault_answers_exactly_what_was_given(
+    sandbox: SandboxServer, anonymous: httpx.Client, client: httpx.Client
+) -> None:
+    sandbox.add_faults(
+        {
+            "status": 503,
+            "headers": {"Retry-After": "7", "Content-Type": "text/html"},
+            "body": "<h1>down</h1>",
+        }
+    )
+
+    response = anonymous.post(TRAININGS_PATH, json=valid_training())  # no auth: faults come first
+
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "7"
+    assert response.headers["content-type"] == "text/html"
+    assert response.text == "<h1>down</h1>"
+    assert count(client) == 4  # not processed
+
+
+def test_a_bare_status_fault_has_no_body_and_no_content_type(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    sandbox.add_faults({"status": 500})
+
+    response = client.get(TRAININGS_PATH)
+
+    assert response.status_code == 500
+    assert response.content == b""
+    assert "content-type" not in response.headers
+
+
+def test_faults_apply_one_per_request_in_order(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    sandbox.add_faults({"status": 502}, {"status": 429, "headers": {"Retry-After": "3"}})
+    sandbox.add_faults({"status": 504})
+
+    statuses = [client.get(TRAININGS_PATH).status_code for _ in range(4)]
+
+    assert statuses == [502, 429, 504, 200]
+
+
+def test_control_requests_do_not_consume_faults(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    sandbox.add_faults({"status": 500})
+    sandbox.requests_log()
+    client.get("/_sandbox/requests")
+
+    assert client.get(TRAININGS_PATH).status_code == 500
+
+
+def test_clearing_faults_drops_pending_ones(sandbox: SandboxServer, client: httpx.Client) -> None:
+    sandbox.add_faults({"status": 500}, {"drop": "before"})
+
+    sandbox.clear_faults()
+
+    assert client.get(TRAININGS_PATH).status_code == 200
+
+
+async def test_a_delay_does_not_block_a_parallel_request(sandbox: SandboxServer) -> None:
+    sandbox.add_faults({"delay": 0.6})
+
+    async with httpx.AsyncClient(base_url=sandbox.base_url, headers=AUTH, trust_env=False) as c:
+
+        async def timed_get() -> tuple[int, float]:
+            started = time.perf_counter()
+            response = await c.get(TRAININGS_PATH)
+            return response.status_code, time.perf_counter() - started
+
+        results = await asyncio.gather(timed_get(), timed_get())
+
+    # Whichever request took the fault waited; the other one was answered meanwhile.
+    statuses = [status for status, _ in results]
+    slow, fast = sorted((duration for _, duration in results), reverse=True)
+    assert statuses == [200, 200]
+    assert slow >= 0.6
+    assert fast < 0.3
+
+
+def test_a_delayed_request_is_processed_normally(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    sandbox.add_faults({"delay": 0.05})
+
+    assert client.post(TRAININGS_PATH, json=valid_training()).status_code == 201
+    assert count(client) == 5
+
+
+def test_drop_before_stores_nothing(sandbox: SandboxServer, client: httpx.Client) -> None:
+    sandbox.add_faults({"drop": "before"})
+
+    with pytest.raises(httpx.RemoteProtocolError):
+        client.post(TRAININGS_PATH, json=valid_training())
+
+    assert count(client) == 4
+    assert sandbox.requests_log()[0] == {"method": "POST", "path": TRAININGS_PATH, "status": None}
+
+
+def test_drop_after_stores_the_training_but_answers_nothing(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    sandbox.add_faults({"drop": "after"})
+
+    with pytest.raises(httpx.RemoteProtocolError):
+        client.post(TRAININGS_PATH, json=valid_training(title="Lost answer"))
+
+    found = client.get(TRAININGS_PATH, params={"search": "lost answer"}).json()["items"]
+    assert [item["title"] for item in found] == ["Lost answer"]
+    assert sandbox.requests_log()[0]["status"] is None
+
+
+def test_a_drop_on_a_reused_connection_does_not_break_the_next_one(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    assert client.get(TRAININGS_PATH).status_code == 200  # opens a keep-alive connection
+    sandbox.add_faults({"drop": "before"})
+
+    with pytest.raises(httpx.RemoteProtocolError):
+        client.get(TRAININGS_PATH)
+
+    assert client.get(TRAININGS_PATH).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "faults",
+    [
+        {"status": 500},
+        [{"status": 99}],
+        [{"status": 700}],
+        [{"status": True}],
+        [{"status": "500"}],
+        [{"status": 500, "body": 3}],
+        [{"status": 500, "headers": {"X-Bad": 1}}],
+        [{"status": 500, "headers": {"Bad Name": "x"}}],
+        [{"status": 500, "headers": {"X-Split": "a\r\nX-Injected: b"}}],
+        [{"status": 500, "headers": {"Content-Length": "3"}}],
+        [{"status": 204, "body": "x"}],
+        [{"status": 500, "extra": 1}],
+        [{"delay": -1}],
+        [{"delay": "1"}],
+        [{"delay": 10_000}],
+        [{"drop": "during"}],
+        [{"drop": "before", "delay": 1}],
+        [{}],
+        ["drop"],
+    ],
+)
+def test_invalid_fault_lists_are_refused_whole(
+    sandbox: SandboxServer, client: httpx.Client, faults: object
+) -> None:
+    # A valid fault ahead of the bad one shows the list is refused whole, not half queued.
+    body = [{"status": 418}, *faults] if isinstance(faults, list) else faults
+    response = client.post("/_sandbox/faults", json=body)
+
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("invalid fault list")
+    assert client.get(TRAININGS_PATH).status_code == 200  # nothing was queued
+
+
+def test_a_body_that_is_not_json_is_refused(client: httpx.Client) -> None:
+    response = client.post("/_sandbox/faults", content=b"[{")
+
+    assert response.status_code == 400
+    assert "invalid fault list" in response.json()["error"]
+
+
+def test_queueing_answers_the_counts(client: httpx.Client) -> None:
+    first = client.post("/_sandbox/faults", json=[{"status": 500}, {"delay": 0}])
+    second = client.post("/_sandbox/faults", json=[{"drop": "after"}])
+
+    assert first.status_code == 200
+    assert first.json() == {"queued": 2, "pending": 2}
+    assert second.json() == {"queued": 1, "pending": 3}
+    assert client.delete("/_sandbox/faults").status_code == 204
+
+
+def test_add_faults_raises_with_the_servers_reason(sandbox: SandboxServer) -> None:
+    with pytest.raises(ValueError, match="exactly one of"):
+        sandbox.add_faults({"status": 500, "drop": "before"})
