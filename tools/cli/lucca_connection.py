@@ -1,0 +1,33 @@
+"""Opening the process's one Lucca client, against a real account or the embedded sandbox.
+
+Entry points (the CLI commands, later the MCP and Slack servers) share this, so `--sandbox` means
+the same everywhere: an in-process emulator on a loopback port, with a fresh key, gone on exit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import ExitStack, asynccontextmanager
+
+from tools.core.client import LuccaClient, RetryPolicy, new_http_client
+from tools.core.settings import Settings
+
+
+@asynccontextmanager
+async def open_lucca_client(settings: Settings, *, sandbox: bool) -> AsyncIterator[LuccaClient]:
+    with ExitStack() as stack:
+        if sandbox:
+            from tools.sandbox.config import SandboxConfig
+            from tools.sandbox.runner import SandboxServer, new_api_key
+
+            server = stack.enter_context(SandboxServer(SandboxConfig(api_key=new_api_key())))
+            base_url, api_key = server.base_url, server.config.api_key
+        else:
+            base_url, api_key = settings.lucca_connection()
+        async with new_http_client(settings.lucca_timeout_seconds) as http:
+            yield LuccaClient(
+                http,
+                base_url,
+                api_key,
+                retry=RetryPolicy(max_rate_limit_wait=settings.lucca_max_retry_wait_seconds),
+            )
