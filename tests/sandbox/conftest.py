@@ -1,19 +1,12 @@
-"""Fixtures for the sandbox tests: a fresh sandbox per test, on a real loopback socket."""
+"""Fixtures for the sandbox tests: plain HTTP clients for the `sandbox` of tests/conftest.py."""
 
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from tests.sandbox.helpers import API_KEY, AUTH, http_client
-from tools.sandbox.config import SandboxConfig
+from tests.sandbox.helpers import AUTH, http_client
 from tools.sandbox.runner import SandboxServer
-
-
-@pytest.fixture
-def sandbox() -> Iterator[SandboxServer]:
-    with SandboxServer(SandboxConfig(api_key=API_KEY)) as server:
-        yield server
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ import httpx
 import yaml
 from jsonschema import Draft202012Validator
 
+from tests.support import SANDBOX_KEY
 from tools.core.lucca_api import AUTH_HEADER, AUTH_SCHEME, TRAININGS_PATH
 
-API_KEY = "sandbox-test-key-0123456789"
+API_KEY = SANDBOX_KEY
 AUTH = {AUTH_HEADER: AUTH_SCHEME + API_KEY}
 SPEC_PATH = Path(__file__).parents[2] / "tools" / "core" / "poplee-training.yaml"
 SEEDED_IDS = [41, 42, 43, 44]

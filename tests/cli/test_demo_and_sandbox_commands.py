@@ -1,0 +1,66 @@
+"""`lucca-training demo` and `lucca-training sandbox`, run as a user runs them."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+CONSOLE_SCRIPT = Path(sys.executable).with_name("lucca-training")
+EXAMPLE = Path(__file__).parents[2] / "examples" / "training.json"
+
+
+def test_demo_creates_a_training_and_shows_a_refusal(tmp_path):
+    result = subprocess.run(
+        [str(CONSOLE_SCRIPT), "demo"], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Created training #" in out and '"Business French for Customer Calls"' in out
+    assert "Catalog status: Ready: not displayed in the public catalog by default" in out
+    assert "title (--title): must be at most 250 characters (got 314)" in out
+    assert "level (--level): must be one of Beginner, Middle, Expert (got 'Guru')" in out
+    assert "subtitle (--subtitle): is required" in out
+    assert "The sandbox received 1 POST in all" in out
+
+
+def test_sandbox_command_serves_the_api_and_prints_how_to_use_it(tmp_path):
+    db = tmp_path / "catalog.sqlite3"
+    process = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "sandbox", "--port", "0", "--api-key", "k-cli", "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        first = process.stdout.readline()
+        assert first.startswith("Lucca Training sandbox listening on http://127.0.0.1:")
+        base_url = first.rsplit(" ", 1)[1].strip()
+        lines = [process.stdout.readline() for _ in range(3)]
+        assert f"export LUCCA_BASE_URL={base_url}\n" in lines[1]
+        assert "export LUCCA_API_KEY=k-cli\n" in lines[2]
+        result = subprocess.run(
+            [str(CONSOLE_SCRIPT), "create", "--json", str(EXAMPLE), "--output", "json"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+            env={**os.environ, "LUCCA_BASE_URL": base_url, "LUCCA_API_KEY": "k-cli"},
+        )
+        assert result.returncode == 0, result.stderr
+        created = json.loads(result.stdout)
+        log = httpx.get(f"{base_url}/_sandbox/requests").json()
+        assert log[-1] == {
+            "method": "POST",
+            "path": "/talent-training/api/v1/trainings",
+            "status": 201,
+        }
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+    assert process.returncode == 0
+    assert db.exists() and created["id"] > 0

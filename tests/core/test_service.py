@@ -1,0 +1,93 @@
+"""The core end to end: validate, POST once to the sandbox, report id and catalog status."""
+
+import json
+
+import jsonschema
+import pytest
+
+from tests.support import EXAMPLE, posts
+from tools.core.errors import InvalidDraft, LuccaRejected, UnexpectedAnswer
+from tools.core.result import CATALOG_NOTE
+from tools.core.service import create_training, preview_training
+
+
+async def test_creates_the_example_and_reports_id_and_catalog_status(lucca, sandbox):
+    created = await create_training(lucca, EXAMPLE)
+    assert created.id > 0 and created.state == "Ready"
+    assert created.catalogStatus == f"Ready: {CATALOG_NOTE}"
+    assert created.provider.id == 12 and created.provider.name == "L'Élan Français"
+    assert created.category.id == 2 and created.category.name == "Languages"
+    assert (created.level, created.type) == ("Beginner", "External")
+    assert created.summary.startswith(f'Created training #{created.id} "Mastering French')
+    assert "not in the public catalog until an admin publishes it" in created.summary
+    assert len(posts(sandbox)) == 1
+
+
+async def test_the_post_body_is_the_normalized_draft(lucca, sandbox):
+    created = await create_training(lucca, {**EXAMPLE, "title": "  Padded title  "})
+    page = await lucca.list_trainings(ids=[created.id])
+    assert page.items[0]["title"] == "Padded title"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {**EXAMPLE, "title": "t" * 251},
+        {**EXAMPLE, "level": "Guru"},
+        {**EXAMPLE, "providerId": 0},
+        {k: v for k, v in EXAMPLE.items() if k != "subtitle"},
+        {**EXAMPLE, "surprise": True},
+    ],
+)
+async def test_invalid_drafts_never_reach_lucca(lucca, sandbox, bad):
+    with pytest.raises(InvalidDraft):
+        await create_training(lucca, bad)
+    assert sandbox.requests_log() == []
+
+
+async def test_an_unknown_provider_is_refused_by_lucca_on_its_field(lucca, sandbox):
+    with pytest.raises(LuccaRejected) as caught:
+        await create_training(lucca, {**EXAMPLE, "providerId": 424242})
+    assert [error.field for error in caught.value.field_errors] == ["providerId"]
+
+
+async def test_a_dry_run_sends_nothing(sandbox):
+    preview = preview_training({**EXAMPLE, "title": " Trimmed "})
+    assert preview.training["title"] == "Trimmed"
+    assert "Nothing was sent" in preview.summary
+    assert sandbox.requests_log() == []
+
+
+async def test_answers_are_read_leniently(lucca, sandbox):
+    answer = {
+        "id": 77,
+        "state": "ready",
+        "title": EXAMPLE["title"],
+        "surprise": {"nested": True},
+        "category": {"id": 2, "name": "Languages", "t9n": {"name": {"Ff": "Langues"}}},
+    }
+    sandbox.add_faults(
+        {"status": 201, "headers": {"Content-Type": "application/json"}, "body": json.dumps(answer)}
+    )
+    created = await create_training(lucca, EXAMPLE)
+    assert (created.id, created.state, created.category.name) == (77, "Ready", "Languages")
+    assert created.provider is None and created.level == "Beginner"
+
+
+async def test_a_201_without_an_id_says_it_was_probably_created(lucca, sandbox):
+    sandbox.add_faults(
+        {
+            "status": 201,
+            "headers": {"Content-Type": "application/json"},
+            "body": '{"state": "Ready"}',
+        }
+    )
+    with pytest.raises(UnexpectedAnswer, match="most likely created"):
+        await create_training(lucca, EXAMPLE)
+    assert len(posts(sandbox)) == 1
+
+
+async def test_created_training_output_schema_is_valid_json_schema():
+    from tools.core.result import CreatedTraining
+
+    jsonschema.Draft202012Validator.check_schema(CreatedTraining.model_json_schema())
