@@ -43,7 +43,7 @@ def test_create_from_flags_prints_id_and_catalog_status(lucca_env, capsys):
     assert main(["create", *FLAGS, "--level", "expert", "--type", "internal"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Created training #") and '"Negotiation basics"' in out
-    assert "Catalog status: Ready: not displayed in the public catalog by default" in out
+    assert "Catalog status: Ready (not displayed in the public catalog by default" in out
     assert "Level: Expert   Type: Internal" in out
     assert len(posts(lucca_env)) == 1
 

@@ -20,7 +20,7 @@ def test_demo_creates_a_training_and_shows_a_refusal(tmp_path):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Created training #" in out and '"Business French for Customer Calls"' in out
-    assert "Catalog status: Ready: not displayed in the public catalog by default" in out
+    assert "Catalog status: Ready (not displayed in the public catalog by default" in out
     assert "title (--title): must be at most 250 characters (got 314)" in out
     assert "level (--level): must be one of Beginner, Middle, Expert (got 'Guru')" in out
     assert "subtitle (--subtitle): is required" in out

@@ -14,7 +14,7 @@ from tools.core.service import create_training, preview_training
 async def test_creates_the_example_and_reports_id_and_catalog_status(lucca, sandbox):
     created = await create_training(lucca, EXAMPLE)
     assert created.id > 0 and created.state == "Ready"
-    assert created.catalogStatus == f"Ready: {CATALOG_NOTE}"
+    assert created.catalogStatus == f"Ready ({CATALOG_NOTE})"
     assert created.provider.id == 12 and created.provider.name == "L'Élan Français"
     assert created.category.id == 2 and created.category.name == "Languages"
     assert (created.level, created.type) == ("Beginner", "External")

@@ -54,7 +54,7 @@ def show_error(error: TrainingError, out: TextIO | None = None) -> None:
     out = out or sys.stderr
     field_errors = getattr(error, "field_errors", ())
     if isinstance(error, InvalidDraft):
-        out.write("error: the training is not valid; nothing was sent to Lucca.\n")
+        out.write("error: the training is not valid.\n")
     elif isinstance(error, LuccaRejected) and field_errors:
         out.write(f"error: Lucca refused the training ({error.status}).\n")
     else:

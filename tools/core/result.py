@@ -65,7 +65,7 @@ def created_training_from(answer: dict[str, Any], draft: TrainingDraft) -> Creat
     title = _text(answer.get("title")) or draft.title
     level = _text(answer.get("level")) or draft.level
     kind = _text(answer.get("type")) or draft.type
-    status = f"{state}: {CATALOG_NOTE}" if state == "Ready" else state
+    status = f"{state} ({CATALOG_NOTE})" if state == "Ready" else state
     return CreatedTraining(
         id=training_id,
         title=title,

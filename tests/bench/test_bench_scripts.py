@@ -1,0 +1,20 @@
+"""The benchmarks still run and print their figures (no timing is asserted here: see bench/)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).parents[2] / "bench"
+
+
+def test_core_overhead_bench_runs_and_prints_its_ratio():
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "core_overhead.py"), "--runs", "20"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    for label in ("bare POST median", "core create median", "ratio of medians", "overhead"):
+        assert label in result.stdout
+    assert "result: PASS" in result.stdout or "result: MISSED" in result.stdout
