@@ -133,6 +133,18 @@ def test_a_429_is_waited_out_and_the_training_created(lucca_env, capsys):
     assert [entry["status"] for entry in posts(lucca_env)] == [429, 201]
 
 
+def test_json_output_gives_scripts_the_error_kind_and_whether_to_retry(lucca_env, capsys):
+    lucca_env.add_faults({"status": 429, "headers": {"Retry-After": "3600"}})
+    assert main(["create", *FLAGS, "--output", "json"]) == 1
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["kind"] == "rate_limited" and error["status"] == 429
+    assert error["safeToRetry"] is True and error["retryAfter"] == 3600.0
+    assert main(["create", *FLAGS, "--title", " ", "--output", "json"]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["kind"] == "invalid_input" and error["safeToRetry"] is False
+    assert error["fields"] == [{"field": "title", "message": "must not be blank"}]
+
+
 def test_a_dropped_connection_exits_1_as_unknown_and_is_not_resent(lucca_env, capsys):
     lucca_env.add_faults({"drop": "after"})
     assert main(["create", *FLAGS]) == 1

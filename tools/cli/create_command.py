@@ -55,7 +55,12 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--category-id", type=int, metavar="ID", help="an existing category's id")
     parser.add_argument("--dry-run", action="store_true", help="validate only; send nothing")
     parser.add_argument("--sandbox", action="store_true", help="use the embedded Lucca emulator")
-    parser.add_argument("--output", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--output",
+        choices=("text", "json"),
+        default="text",
+        help="json: print the created training, or the error, as JSON on stdout",
+    )
     parser.set_defaults(run=run)
 
 
@@ -69,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         return asyncio.run(_create(draft, args))
     except TrainingError as error:
         terminal_output.show_error(error)
+        if args.output == "json":
+            print(terminal_output.error_as_json(error))
         invalid = isinstance(error, InvalidDraft | ConfigurationError)
         return EXIT_INVALID if invalid else EXIT_FAILURE
 

@@ -35,8 +35,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    if not args.verbose:
-        logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         return args.run(args)
     except KeyboardInterrupt:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import unicodedata
 from typing import TextIO
@@ -52,7 +53,7 @@ def show_preview(preview: DraftPreview, out: TextIO | None = None) -> None:
 
 def show_error(error: TrainingError, out: TextIO | None = None) -> None:
     out = out or sys.stderr
-    field_errors = getattr(error, "field_errors", ())
+    field_errors = error.field_errors
     if isinstance(error, InvalidDraft):
         out.write("error: the training is not valid.\n")
     elif isinstance(error, LuccaRejected) and field_errors:
@@ -69,3 +70,22 @@ def _field_line(error: FieldError) -> str:
     flag = FLAG_FOR_FIELD.get(error.field)
     name = f"{error.field} ({flag})" if flag else error.field
     return printable(f"{name}: {error.message}")
+
+
+def error_as_json(error: TrainingError) -> str:
+    """The error for scripts (`--output json`): what happened, what to do, may they retry."""
+    return json.dumps(
+        {
+            "error": {
+                "kind": error.kind,
+                "message": error.message,
+                "nextStep": error.next_step,
+                "status": error.status,
+                "safeToRetry": error.safe_to_retry,
+                "retryAfter": error.retry_after,
+                "fields": [{"field": e.field, "message": e.message} for e in error.field_errors],
+            }
+        },
+        indent=2,
+        ensure_ascii=False,
+    )

@@ -35,6 +35,11 @@ class FieldError:
 
 class TrainingError(Exception):
     kind = "error"
+    # Whether sending the same request again later can succeed and cannot create a duplicate.
+    safe_to_retry = False
+    status: int | None = None  # Lucca's HTTP status, when it answered
+    retry_after: float | None = None  # seconds Lucca asked us to wait, when it said
+    field_errors: tuple[FieldError, ...] = ()
 
     def __init__(self, message: str, next_step: str = "") -> None:
         super().__init__(message)
@@ -63,8 +68,6 @@ class ConfigurationError(TrainingError):
 
 class LuccaError(TrainingError):
     kind = "lucca_error"
-    # Whether sending the same request again later can succeed and cannot create a duplicate.
-    safe_to_retry = False
 
     def __init__(self, message: str, next_step: str = "", *, status: int | None = None) -> None:
         super().__init__(message, next_step)
