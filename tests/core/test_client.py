@@ -127,6 +127,13 @@ async def test_a_429_beyond_the_budget_fails_at_once_with_the_wait(lucca, sandbo
     assert sleeps == [] and len(posts(sandbox)) == 1
 
 
+async def test_a_lucca_that_keeps_saying_retry_now_is_not_retried_forever(lucca, sandbox, sleeps):
+    sandbox.add_faults(*[{"status": 429, "headers": {"Retry-After": "0"}}] * 10)
+    with pytest.raises(LuccaRateLimited):
+        await lucca.create_training(BODY)
+    assert sleeps == [0.0] * 5 and len(posts(sandbox)) == 6
+
+
 async def test_a_429_without_retry_after_is_not_retried(lucca, sandbox, sleeps):
     sandbox.add_faults({"status": 429})
     with pytest.raises(LuccaRateLimited, match="in a minute"):

@@ -55,6 +55,7 @@ class RetryPolicy:
     """How long one call may wait for Lucca before giving up with a clear error."""
 
     max_rate_limit_wait: float = 60.0  # seconds of 429 Retry-After waited out, in total
+    max_rate_limit_retries: int = 5  # and how many times: a `Retry-After: 0` must not loop forever
     connect_backoff: tuple[float, ...] = (0.25, 1.0)  # pauses between connection attempts
 
 
@@ -115,7 +116,7 @@ class LuccaClient:
     async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         url = self.base_url.rstrip("/") + path
         headers = {lucca_api.AUTH_HEADER: lucca_api.AUTH_SCHEME + self.api_key}
-        waited, connect_failures = 0.0, 0
+        waited, connect_failures, rate_limited = 0.0, 0, 0
         while True:
             started = time.perf_counter()
             try:
@@ -142,10 +143,15 @@ class LuccaClient:
                 (time.perf_counter() - started) * 1000,
             )
             wait = _retry_after_seconds(response) if response.status_code == 429 else None
-            if wait is not None and waited + wait <= self.retry.max_rate_limit_wait:
+            if (
+                wait is not None
+                and waited + wait <= self.retry.max_rate_limit_wait
+                and rate_limited < self.retry.max_rate_limit_retries
+            ):
                 logger.info("Lucca rate limit reached; waiting %.1f s as it asked", wait)
                 await self.sleep(wait)
                 waited += wait
+                rate_limited += 1
                 continue
             self._raise_for_status(response, method)
             return response
