@@ -193,3 +193,15 @@ def test_console_script_reads_json_from_stdin(lucca_env, tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["state"] == "Ready"
     assert len(posts(lucca_env)) == 1
+
+
+def test_verbose_logs_show_the_calls_but_never_the_key(lucca_env, tmp_path):
+    for key in ("canary-wrong-key-in-logs", SANDBOX_KEY):
+        result = run_cli(
+            "-v", "create", "--json", str(EXAMPLE),
+            env={"LUCCA_BASE_URL": lucca_env.base_url, "LUCCA_API_KEY": key},
+            cwd=tmp_path,
+        )  # fmt: skip
+        assert "POST /talent-training/api/v1/trainings ->" in result.stderr
+        assert key not in result.stdout + result.stderr
+    assert [entry["status"] for entry in posts(lucca_env)] == [401, 201]
