@@ -15,6 +15,7 @@ from tools.sandbox.h11_connection import H11Connection
 logger = logging.getLogger(__name__)
 
 KEEP_ALIVE_TIMEOUT = 75.0
+STOP_GRACE_SECONDS = 2.0  # how long stop() lets in-flight requests finish
 
 
 class HttpServer:
@@ -50,7 +51,7 @@ class HttpServer:
             host = f"[{host}]"
         return f"http://{host}:{self.port}"
 
-    async def stop(self, grace_seconds: float = 2.0) -> None:
+    async def stop(self, grace_seconds: float = STOP_GRACE_SECONDS) -> None:
         """Stop listening, close idle connections now, give in-flight requests a short grace."""
         if self._server is None:
             return
