@@ -10,6 +10,7 @@ import pytest
 from tests.support import SANDBOX_KEY, VALID_DRAFT, posts
 from tools.core.client import LuccaClient, RetryPolicy, new_http_client
 from tools.core.errors import (
+    ConfigurationError,
     LuccaAuthFailed,
     LuccaNotFound,
     LuccaRateLimited,
@@ -134,6 +135,24 @@ async def test_a_lucca_that_keeps_saying_retry_now_is_not_retried_forever(lucca,
     assert sleeps == [0.0] * 5 and len(posts(sandbox)) == 6
 
 
+@pytest.mark.parametrize(
+    ("value", "wait"),
+    [
+        ("1e3", None),
+        ("1.5", None),
+        ("-3", None),
+        ("soon", None),
+        ("9" * 40, None),
+        ("99999999", 86400.0),
+    ],
+)
+async def test_odd_retry_after_values_are_refused_or_capped(lucca, sandbox, sleeps, value, wait):
+    sandbox.add_faults({"status": 429, "headers": {"Retry-After": value}})
+    with pytest.raises(LuccaRateLimited) as caught:
+        await lucca.create_training(BODY)
+    assert caught.value.retry_after == wait and sleeps == []
+
+
 async def test_a_429_without_retry_after_is_not_retried(lucca, sandbox, sleeps):
     sandbox.add_faults({"status": 429})
     with pytest.raises(LuccaRateLimited, match="in a minute"):
@@ -238,6 +257,24 @@ async def test_a_closed_port_for_real_is_unavailable():
         )
         with pytest.raises(LuccaUnavailable, match="Could not connect"):
             await client.create_training(BODY)
+
+
+async def test_an_unreadable_answer_to_a_post_is_an_unknown_outcome(lucca, sandbox):
+    headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    sandbox.add_faults({"status": 201, "headers": headers, "body": "not gzip at all"})
+    with pytest.raises(OutcomeUnknown, match="could not be read"):
+        await lucca.create_training(BODY)
+    assert len(posts(sandbox)) == 1
+
+
+@pytest.mark.parametrize("key", ["clé", "line\nbreak"])
+async def test_a_key_http_cannot_carry_sends_nothing(sandbox, key):
+    async with new_http_client() as http:
+        client = LuccaClient(http, sandbox.base_url, key)
+        with pytest.raises(ConfigurationError, match="Nothing was sent") as caught:
+            await client.create_training(BODY)
+    assert key not in str(caught.value)
+    assert sandbox.requests_log() == []
 
 
 async def test_a_problem_body_that_echoes_the_key_is_scrubbed(lucca, sandbox):

@@ -23,6 +23,8 @@ def no_ambient_settings(monkeypatch, tmp_path):
         ),
         ("http://127.0.0.1:8765", "http://127.0.0.1:8765"),
         ("http://localhost:8765/", "http://localhost:8765"),
+        ("HTTPS://Acme.ILUCCA.net", "https://acme.ilucca.net"),
+        ("http://[::1]:8765", "http://[::1]:8765"),
     ],
 )
 def test_base_url_is_normalized(given, kept):
@@ -36,6 +38,11 @@ def test_base_url_is_normalized(given, kept):
         ("https://admin:hunter2@acme.ilucca.net", "must not contain a user name or password"),
         ("https://acme.ilucca.net/talent-training", "root address"),
         ("acme.ilucca.net", "absolute address"),
+        ("https://acme.ilucca.net:99999", "invalid port"),
+        ("https://acme.ilucca.net:abc", "invalid port"),
+        ("http://127.0.0.1:0", "invalid port"),
+        ("https://a b.ilucca.net", "invalid host name"),
+        ("https://xn--.net", "invalid host name"),
     ],
 )
 def test_bad_base_url_is_refused_without_echoing_it(given, reason):
@@ -55,6 +62,14 @@ def test_missing_settings_say_what_to_set():
         load_settings().lucca_connection()
     with pytest.raises(ConfigurationError, match="LUCCA_API_KEY is not set"):
         load_settings(lucca_base_url="https://acme.ilucca.net").lucca_connection()
+
+
+@pytest.mark.parametrize("key", ["two words", "clé-accentuée", "line\nbreak"])
+def test_a_key_that_cannot_be_sent_is_refused_without_echoing_it(key):
+    settings = load_settings(lucca_base_url="https://acme.ilucca.net", lucca_api_key=key)
+    with pytest.raises(ConfigurationError, match="LUCCA_API_KEY has characters") as caught:
+        settings.lucca_connection()
+    assert key not in str(caught.value)
 
 
 def test_the_key_never_shows_in_a_repr(monkeypatch):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ import httpx
 from tools.core import lucca_api
 from tools.core.draft import FIELD_NAMES
 from tools.core.errors import (
+    ConfigurationError,
     LuccaAuthFailed,
     LuccaError,
     LuccaNotFound,
@@ -39,6 +41,9 @@ logger = logging.getLogger("lucca_training.client")
 DEFAULT_TIMEOUT_SECONDS = 8.0  # above Lucca's own 5 s abort, so a slow request gets its 408
 CONNECT_TIMEOUT_SECONDS = 5.0
 USER_AGENT = "lucca-training-tool/0.1"
+# A Lucca on loopback is the embedded sandbox: a proxy from the environment (HTTP_PROXY...) must not
+# carry requests meant for this machine, and NO_PROXY cannot name every loopback address.
+_LOOPBACK_WITHOUT_PROXY = {f"all://{host}": None for host in ("127.0.0.1", "localhost", "[::1]")}
 
 
 def new_http_client(timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> httpx.AsyncClient:
@@ -47,6 +52,7 @@ def new_http_client(timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> httpx.A
         timeout=httpx.Timeout(timeout_seconds, connect=CONNECT_TIMEOUT_SECONDS),
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        mounts=_LOOPBACK_WITHOUT_PROXY,
     )
 
 
@@ -133,8 +139,18 @@ class LuccaClient:
                     "Too many requests to Lucca are already in flight from this process.",
                     "Try again in a moment.",
                 ) from None
+            except (httpx.LocalProtocolError, httpx.UnsupportedProtocol, UnicodeEncodeError):
+                # Refused by httpx before sending: a key or URL that HTTP cannot carry.
+                raise ConfigurationError(
+                    "The request to Lucca could not be built: LUCCA_API_KEY or LUCCA_BASE_URL "
+                    "has characters HTTP does not allow. Nothing was sent.",
+                    "Check both settings.",
+                ) from None
             except httpx.TransportError as exc:
                 raise self._no_answer(method, exc) from None
+            except httpx.HTTPError:
+                # An answer came but could not be read (e.g. a broken compressed body).
+                raise self._unreadable(method) from None
             logger.debug(
                 "%s %s -> %s in %.0f ms",
                 method,
@@ -188,6 +204,16 @@ class LuccaClient:
         return LuccaUnavailable(
             f"Could not connect to Lucca at {self.base_url}; nothing was sent.",
             "Check LUCCA_BASE_URL and the network, then try again.",
+        )
+
+    def _unreadable(self, method: str) -> LuccaError:
+        if method != "POST":
+            return UnexpectedAnswer("Lucca's answer could not be read.", "Try again in a moment.")
+        return OutcomeUnknown(
+            "Lucca answered the creation, but its answer could not be read: the training may "
+            "or may not have been created.",
+            "Look for it in the Lucca Training catalog before trying again, "
+            "so that it is not created twice.",
         )
 
     def _no_answer(self, method: str, exc: httpx.TransportError) -> LuccaError:
@@ -275,17 +301,21 @@ def _error_for_status(
     )
 
 
+MAX_RETRY_AFTER_SECONDS = 86_400.0  # a longer wait is as good as "not today"
+_DELAY_SECONDS = re.compile(r"[0-9]{1,9}")
+
+
 def _retry_after_seconds(response: httpx.Response) -> float | None:
-    """`Retry-After` as seconds from now: a number of seconds or an HTTP date (RFC 9110)."""
+    """`Retry-After` as seconds from now: delay-seconds or an HTTP date (RFC 9110), capped."""
     value = response.headers.get("retry-after", "").strip()
     if not value:
         return None
-    if value.isdigit():
-        return float(value)
+    if _DELAY_SECONDS.fullmatch(value):
+        return min(float(value), MAX_RETRY_AFTER_SECONDS)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    return min(max(0.0, (when - datetime.now(UTC)).total_seconds()), MAX_RETRY_AFTER_SECONDS)

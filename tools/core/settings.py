@@ -6,8 +6,10 @@ Only what the code uses is declared here; each is documented in README.md and `.
 from __future__ import annotations
 
 import ipaddress
+import re
 from urllib.parse import urlsplit
 
+import httpx
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -43,6 +45,12 @@ class Settings(BaseSettings):
                 "Create an API key in Lucca (Administration > API keys) and set LUCCA_API_KEY, "
                 "or use --sandbox.",
             )
+        if not _API_KEY_CHARACTERS.fullmatch(key):
+            raise ConfigurationError(
+                "LUCCA_API_KEY has characters an API key cannot have "
+                "(spaces, line breaks or non-ASCII letters).",
+                "Copy the key again from Lucca.",
+            )
         return self.lucca_base_url, key
 
 
@@ -63,6 +71,11 @@ def _reason(error: dict) -> str:
     return message.removeprefix("Value error, ")
 
 
+# What can travel in an HTTP header value: visible ASCII, no spaces.
+_API_KEY_CHARACTERS = re.compile(r"[\x21-\x7e]+")
+_HOST_NAME = re.compile(r"[A-Za-z0-9.-]+")
+
+
 def normalize_base_url(value: str) -> str:
     """`https://acme.ilucca.net/` -> `https://acme.ilucca.net`; refuses what could misroute calls.
 
@@ -73,11 +86,34 @@ def normalize_base_url(value: str) -> str:
         raise ValueError("must be an absolute address like https://acme.ilucca.net")
     if parts.username is not None or parts.password is not None:
         raise ValueError("must not contain a user name or password (the key goes in LUCCA_API_KEY)")
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise ValueError("must use https (plain http is accepted only for localhost)")
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise ValueError("must be the account's root address, like https://acme.ilucca.net")
-    return f"{parts.scheme}://{parts.netloc}"
+    host = parts.hostname.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise ValueError("has an invalid port (a number from 1 to 65535)")
+    if not (_HOST_NAME.fullmatch(host) or _is_ip(host)):
+        raise ValueError("has an invalid host name")
+    if parts.scheme == "http" and not is_loopback(host):
+        raise ValueError("must use https (plain http is accepted only for localhost)")
+    shown_host = f"[{host}]" if ":" in host else host
+    normalized = f"{parts.scheme}://{shown_host}" + (f":{port}" if port is not None else "")
+    try:
+        httpx.URL(normalized).host  # noqa: B018 - IDNA-decodes the host, as a request would
+    except (httpx.InvalidURL, UnicodeError):
+        raise ValueError("has an invalid host name") from None
+    return normalized
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def is_loopback(host: str) -> bool:
