@@ -1,5 +1,6 @@
 """Shared test data for the sandbox tests: the key, a valid body, the spec's Training schema."""
 
+import socket
 import ssl
 from functools import cache
 from pathlib import Path
@@ -10,12 +11,24 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from tests.support import SANDBOX_KEY
-from tools.core.lucca_api import AUTH_HEADER, AUTH_SCHEME, TRAININGS_PATH
 
 API_KEY = SANDBOX_KEY
-AUTH = {AUTH_HEADER: AUTH_SCHEME + API_KEY}
+# Lucca's documented path and header, written out rather than imported: these tests pin the facts
+# themselves, so a wrong constant in the client (tools.core) or in the sandbox's own lucca_facts
+# makes them fail instead of being shared by the code and its test.
+TRAININGS_PATH = "/talent-training/api/v1/trainings"
+
+
+def auth_for(key: str) -> dict[str, str]:
+    return {"Authorization": f"lucca application={key}"}
+
+
+AUTH = auth_for(API_KEY)
 SPEC_PATH = Path(__file__).parents[2] / "tools" / "core" / "poplee-training.yaml"
 SEEDED_IDS = [41, 42, 43, 44]
+# How long a test's client waits for the sandbox. Only a safety net, so that a broken sandbox fails
+# the test instead of hanging it: far above any delay a test injects, so load never trips it.
+CLIENT_TIMEOUT_SECONDS = 30.0
 
 
 def http_client(base_url: str, **options: Any) -> httpx.Client:
@@ -25,8 +38,27 @@ def http_client(base_url: str, **options: Any) -> httpx.Client:
     httpx spends loading CA certificates for a fresh client.
     """
     return httpx.Client(
-        base_url=base_url, trust_env=False, timeout=5, verify=_tls_context(), **options
+        base_url=base_url,
+        trust_env=False,
+        timeout=CLIENT_TIMEOUT_SECONDS,
+        verify=_tls_context(),
+        **options,
     )
+
+
+def send_raw(base_url: str, wire: bytes) -> bytes:
+    """`wire` sent byte for byte on a new connection; all the server wrote until it closed.
+
+    For what httpx would normalise or hide. The request should end the connection itself
+    (`Connection: close` or HTTP/1.0), or this waits for the server's idle timeout.
+    """
+    url = httpx.URL(base_url)
+    with socket.create_connection((url.host, url.port), timeout=CLIENT_TIMEOUT_SECONDS) as sock:
+        sock.sendall(wire)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
 
 
 @cache

@@ -1,12 +1,12 @@
 """Authentication and routing: 401, 404 and 405 in the shapes a Lucca client meets them."""
 
+import json
 import logging
 
 import httpx
 import pytest
 
-from tests.sandbox.helpers import API_KEY, training_url, valid_training
-from tools.core.lucca_api import AUTH_HEADER, TRAININGS_PATH
+from tests.sandbox.helpers import API_KEY, TRAININGS_PATH, send_raw, training_url, valid_training
 from tools.sandbox.runner import SandboxServer
 
 
@@ -26,7 +26,7 @@ from tools.sandbox.runner import SandboxServer
 def test_anything_but_the_exact_header_is_unauthorized(
     sandbox: SandboxServer, anonymous: httpx.Client, authorization: str | None, method: str
 ) -> None:
-    headers = {AUTH_HEADER: authorization} if authorization else {}
+    headers = {"Authorization": authorization} if authorization else {}
 
     response = anonymous.request(method, TRAININGS_PATH, headers=headers, json=valid_training())
 
@@ -41,6 +41,37 @@ def test_anything_but_the_exact_header_is_unauthorized(
     assert sandbox.requests_log()[-1] == {"method": method, "path": TRAININGS_PATH, "status": 401}
 
 
+@pytest.mark.parametrize(
+    ("authorization", "status"),
+    [
+        (f"lucca application={API_KEY}", 201),
+        (f"lucca app={API_KEY}", 401),
+        (f"Lucca application={API_KEY}", 401),
+        (f"lucca application= {API_KEY}", 401),
+        (f"Bearer {API_KEY}", 401),
+    ],
+)
+def test_the_documented_header_byte_for_byte(
+    sandbox: SandboxServer, authorization: str, status: int
+) -> None:
+    """Lucca's documented `Authorization: lucca application={key}`, written on the wire by hand.
+
+    Neither the client's constants nor the sandbox's are involved, so a wrong scheme in either
+    fails here instead of being shared by the code and its test.
+    """
+    body = json.dumps(valid_training()).encode()
+    head = (
+        f"POST {TRAININGS_PATH} HTTP/1.1\r\nHost: sandbox\r\n"
+        f"Authorization: {authorization}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        "Connection: close\r\n\r\n"
+    )
+
+    answer = send_raw(sandbox.base_url, head.encode() + body)
+
+    assert answer.startswith(f"HTTP/1.1 {status} ".encode())
+
+
 def test_nothing_is_created_without_auth(client: httpx.Client, anonymous: httpx.Client) -> None:
     anonymous.post(TRAININGS_PATH, json=valid_training())
 
@@ -48,7 +79,7 @@ def test_nothing_is_created_without_auth(client: httpx.Client, anonymous: httpx.
 
 
 def test_a_second_authorization_header_is_refused(anonymous: httpx.Client) -> None:
-    headers = [(AUTH_HEADER, f"lucca application={API_KEY}")] * 2
+    headers = [("Authorization", f"lucca application={API_KEY}")] * 2
 
     assert anonymous.get(TRAININGS_PATH, headers=headers).status_code == 401
 
@@ -107,7 +138,7 @@ def test_logs_never_hold_the_key(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     client.post(TRAININGS_PATH, json=valid_training())
-    anonymous.get(TRAININGS_PATH, headers={AUTH_HEADER: "lucca application=wrong-key"})
+    anonymous.get(TRAININGS_PATH, headers={"Authorization": "lucca application=wrong-key"})
 
     assert f"POST {TRAININGS_PATH} -> 201" in caplog.text  # the log is there...
     assert API_KEY not in caplog.text  # ...without the key

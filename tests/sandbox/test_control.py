@@ -5,8 +5,14 @@ import time
 
 import httpx
 
-from tests.sandbox.helpers import SEEDED_IDS, http_client, training_url, valid_training
-from tools.core.lucca_api import AUTH_HEADER, AUTH_SCHEME, TRAININGS_PATH
+from tests.sandbox.helpers import (
+    SEEDED_IDS,
+    TRAININGS_PATH,
+    auth_for,
+    http_client,
+    training_url,
+    valid_training,
+)
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer
 
@@ -99,7 +105,7 @@ def test_two_sandboxes_share_nothing(client: httpx.Client) -> None:
 
     with (
         SandboxServer(SandboxConfig(api_key=other_key)) as other,
-        http_client(other.base_url, headers={AUTH_HEADER: AUTH_SCHEME + other_key}) as c,
+        http_client(other.base_url, headers=auth_for(other_key)) as c,
     ):
         assert other.requests_log() == []
         assert len(c.get(TRAININGS_PATH).json()["items"]) == 4

@@ -2,8 +2,13 @@
 
 import httpx
 
-from tests.sandbox.helpers import SEEDED_IDS, assert_is_spec_training, training_url, valid_training
-from tools.core.lucca_api import TRAININGS_PATH
+from tests.sandbox.helpers import (
+    SEEDED_IDS,
+    TRAININGS_PATH,
+    assert_is_spec_training,
+    training_url,
+    valid_training,
+)
 from tools.sandbox.runner import SandboxServer
 
 

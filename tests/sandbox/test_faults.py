@@ -5,8 +5,8 @@ import asyncio
 import httpx
 import pytest
 
-from tests.sandbox.helpers import AUTH, valid_training
-from tools.core.lucca_api import TRAININGS_PATH
+from tests.sandbox.helpers import AUTH, TRAININGS_PATH, valid_training
+from tools.sandbox.lucca_facts import SEARCH_PARAM
 from tools.sandbox.runner import SandboxServer
 
 
@@ -115,7 +115,7 @@ def test_drop_after_stores_the_training_but_answers_nothing(
     with pytest.raises(httpx.RemoteProtocolError):
         client.post(TRAININGS_PATH, json=valid_training(title="Lost answer"))
 
-    found = client.get(TRAININGS_PATH, params={"search": "lost answer"}).json()["items"]
+    found = client.get(TRAININGS_PATH, params={SEARCH_PARAM: "lost answer"}).json()["items"]
     assert [item["title"] for item in found] == ["Lost answer"]
     assert sandbox.requests_log()[0]["status"] is None
 

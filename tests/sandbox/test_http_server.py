@@ -12,8 +12,7 @@ import h11
 import httpx
 import pytest
 
-from tests.sandbox.helpers import AUTH, http_client, valid_training
-from tools.core.lucca_api import TRAININGS_PATH
+from tests.sandbox.helpers import AUTH, TRAININGS_PATH, http_client, send_raw, valid_training
 from tools.sandbox.http_server import STOP_GRACE_SECONDS, HttpServer
 from tools.sandbox.runner import SandboxServer
 
@@ -101,10 +100,7 @@ def test_connection_close_is_honoured(raw: RawClient) -> None:
 
 
 def test_http_1_0_closes_after_the_answer(sandbox: SandboxServer) -> None:
-    client = RawClient(sandbox.base_url)
-    client.sock.sendall(f"GET {TRAININGS_PATH} HTTP/1.0\r\n{AUTH_LINE}\r\n".encode())
-    data = client.read_until_closed()
-    client.close()
+    data = send_raw(sandbox.base_url, f"GET {TRAININGS_PATH} HTTP/1.0\r\n{AUTH_LINE}\r\n".encode())
 
     assert data.startswith(b"HTTP/1.1 200 ")
     assert data.endswith(b"}]}")

@@ -5,19 +5,15 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.sandbox.helpers import SEEDED_IDS, assert_is_spec_training, valid_training
-from tools.core.lucca_api import (
-    CATEGORY_FILTER_PARAM,
-    ID_FILTER_PARAM,
-    LIMIT_PARAM,
-    PAGE_PARAM,
-    PROVIDER_FILTER_PARAM,
-    ROOT_FIELDS_PARAM,
-    SEARCH_PARAM,
+from tests.sandbox.helpers import (
+    SEEDED_IDS,
     TRAININGS_PATH,
+    assert_is_spec_training,
+    valid_training,
 )
+from tools.sandbox.lucca_facts import SEARCH_PARAM
 
-ROOT = {ROOT_FIELDS_PARAM: "count,prev,next"}
+ROOT = {"fields.root": "count,prev,next"}
 
 
 def ids(envelope: dict[str, Any]) -> list[int]:
@@ -45,7 +41,7 @@ def test_root_fields_add_count_prev_and_next(client: httpx.Client) -> None:
     envelope = client.get(TRAININGS_PATH, params=ROOT).json()
 
     assert envelope == {**envelope, "count": 4, "prev": None, "next": None}
-    only_count = client.get(TRAININGS_PATH, params={ROOT_FIELDS_PARAM: "count"}).json()
+    only_count = client.get(TRAININGS_PATH, params={"fields.root": "count"}).json()
     assert only_count.keys() == {"items", "count"}
 
 
@@ -53,19 +49,15 @@ def test_pages_are_one_based_and_linked(client: httpx.Client) -> None:
     new_ids = add_trainings(client, 3)  # 7 trainings in all
     every_id = SEEDED_IDS + new_ids
 
-    first = client.get(TRAININGS_PATH, params={**ROOT, LIMIT_PARAM: 3}).json()
+    first = client.get(TRAININGS_PATH, params={**ROOT, "limit": 3}).json()
     assert ids(first) == every_id[:3]
     assert first["count"] == 7
     assert first["prev"] is None
-    assert (
-        first["next"] == f"{TRAININGS_PATH}?{ROOT_FIELDS_PARAM}=count%2Cprev%2Cnext&limit=3&page=2"
-    )
+    assert first["next"] == f"{TRAININGS_PATH}?fields.root=count%2Cprev%2Cnext&limit=3&page=2"
 
     second = client.get(first["next"]).json()
     assert ids(second) == every_id[3:6]
-    assert (
-        second["prev"] == f"{TRAININGS_PATH}?{ROOT_FIELDS_PARAM}=count%2Cprev%2Cnext&limit=3&page=1"
-    )
+    assert second["prev"] == f"{TRAININGS_PATH}?fields.root=count%2Cprev%2Cnext&limit=3&page=1"
 
     last = client.get(second["next"]).json()
     assert ids(last) == every_id[6:]
@@ -75,7 +67,7 @@ def test_pages_are_one_based_and_linked(client: httpx.Client) -> None:
 
 def test_links_keep_other_params_as_written(client: httpx.Client) -> None:
     def query(page: int) -> str:
-        params = (PROVIDER_FILTER_PARAM, PAGE_PARAM, LIMIT_PARAM, ROOT_FIELDS_PARAM, SEARCH_PARAM)
+        params = ("providerIds[]", "page", "limit", "fields.root", SEARCH_PARAM)
         values = ("12", str(page), "1", "next", "EXTRA")
         return "&".join(f"{name}={value}" for name, value in zip(params, values, strict=True))
 
@@ -88,35 +80,35 @@ def test_links_keep_other_params_as_written(client: httpx.Client) -> None:
 
 
 def test_a_page_past_the_end_is_empty(client: httpx.Client) -> None:
-    envelope = client.get(TRAININGS_PATH, params={**ROOT, PAGE_PARAM: 5}).json()
+    envelope = client.get(TRAININGS_PATH, params={**ROOT, "page": 5}).json()
 
     assert envelope["items"] == []
     assert envelope["count"] == 4
     assert envelope["next"] is None
-    assert envelope["prev"].endswith(f"{PAGE_PARAM}=4")
+    assert envelope["prev"].endswith("page=4")
 
 
 def test_default_limit_is_25_and_max_is_100(client: httpx.Client) -> None:
     add_trainings(client, 22)  # 26 in all
 
     assert len(client.get(TRAININGS_PATH).json()["items"]) == 25
-    assert len(client.get(TRAININGS_PATH, params={LIMIT_PARAM: 100}).json()["items"]) == 26
+    assert len(client.get(TRAININGS_PATH, params={"limit": 100}).json()["items"]) == 26
 
 
 @pytest.mark.parametrize(
     ("name", "value"),
     [
-        (PAGE_PARAM, "0"),
-        (PAGE_PARAM, "-1"),
-        (PAGE_PARAM, "two"),
-        (PAGE_PARAM, ""),
-        (LIMIT_PARAM, "0"),
-        (LIMIT_PARAM, "101"),
-        (LIMIT_PARAM, "1.5"),
-        (ID_FILTER_PARAM, "abc"),
-        (PROVIDER_FILTER_PARAM, "12,x"),
-        (CATEGORY_FILTER_PARAM, "99999999999"),
-        (ROOT_FIELDS_PARAM, "count,total"),
+        ("page", "0"),
+        ("page", "-1"),
+        ("page", "two"),
+        ("page", ""),
+        ("limit", "0"),
+        ("limit", "101"),
+        ("limit", "1.5"),
+        ("id[]", "abc"),
+        ("providerIds[]", "12,x"),
+        ("categoryIds[]", "99999999999"),
+        ("fields.root", "count,total"),
     ],
 )
 def test_bad_query_values_are_refused_by_name(client: httpx.Client, name: str, value: str) -> None:
@@ -130,19 +122,19 @@ def test_bad_query_values_are_refused_by_name(client: httpx.Client, name: str, v
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ([(ID_FILTER_PARAM, "42"), (ID_FILTER_PARAM, "44")], [42, 44]),
-        ([(ID_FILTER_PARAM, "44,42,1000")], [42, 44]),
-        ([(PROVIDER_FILTER_PARAM, "12")], [41]),
-        ([(PROVIDER_FILTER_PARAM, "3,7")], [42, 44]),
-        ([(CATEGORY_FILTER_PARAM, "1")], [43, 44]),
-        ([(CATEGORY_FILTER_PARAM, "1"), (PROVIDER_FILTER_PARAM, "3")], [44]),
-        ([(CATEGORY_FILTER_PARAM, "2"), (PROVIDER_FILTER_PARAM, "3")], []),
+        ([("id[]", "42"), ("id[]", "44")], [42, 44]),
+        ([("id[]", "44,42,1000")], [42, 44]),
+        ([("providerIds[]", "12")], [41]),
+        ([("providerIds[]", "3,7")], [42, 44]),
+        ([("categoryIds[]", "1")], [43, 44]),
+        ([("categoryIds[]", "1"), ("providerIds[]", "3")], [44]),
+        ([("categoryIds[]", "2"), ("providerIds[]", "3")], []),
     ],
 )
 def test_filters_combine(
     client: httpx.Client, params: list[tuple[str, str]], expected: list[int]
 ) -> None:
-    envelope = client.get(TRAININGS_PATH, params=[*params, (ROOT_FIELDS_PARAM, "count")]).json()
+    envelope = client.get(TRAININGS_PATH, params=[*params, ("fields.root", "count")]).json()
 
     assert ids(envelope) == expected
     assert envelope["count"] == len(expected)
@@ -163,7 +155,7 @@ def test_filters_combine(
 def test_search_matches_title_subtitle_and_description(
     client: httpx.Client, text: str, expected: list[int]
 ) -> None:
-    envelope = client.get(TRAININGS_PATH, params={SEARCH_PARAM: text, ROOT_FIELDS_PARAM: "count"})
+    envelope = client.get(TRAININGS_PATH, params={SEARCH_PARAM: text, "fields.root": "count"})
 
     assert ids(envelope.json()) == expected
     assert envelope.json()["count"] == len(expected)
@@ -172,7 +164,7 @@ def test_search_matches_title_subtitle_and_description(
 def test_created_trainings_are_listed_with_their_references(client: httpx.Client) -> None:
     (new_id,) = add_trainings(client, 1)
 
-    envelope = client.get(TRAININGS_PATH, params={ID_FILTER_PARAM: new_id}).json()
+    envelope = client.get(TRAININGS_PATH, params={"id[]": new_id}).json()
 
     (item,) = envelope["items"]
     assert_is_spec_training(item)

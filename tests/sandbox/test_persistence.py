@@ -3,8 +3,14 @@
 import sqlite3
 from pathlib import Path
 
-from tests.sandbox.helpers import API_KEY, AUTH, SEEDED_IDS, http_client, valid_training
-from tools.core.lucca_api import TRAININGS_PATH
+from tests.sandbox.helpers import (
+    API_KEY,
+    AUTH,
+    SEEDED_IDS,
+    TRAININGS_PATH,
+    http_client,
+    valid_training,
+)
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer
 

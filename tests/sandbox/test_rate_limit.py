@@ -6,8 +6,14 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.sandbox.helpers import API_KEY, AUTH, http_client, training_url, valid_training
-from tools.core.lucca_api import TRAININGS_PATH
+from tests.sandbox.helpers import (
+    API_KEY,
+    AUTH,
+    TRAININGS_PATH,
+    http_client,
+    training_url,
+    valid_training,
+)
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.rate_limit import SlidingWindowLimiter
 from tools.sandbox.runner import SandboxServer

@@ -6,8 +6,7 @@ import re
 import httpx
 import pytest
 
-from tests.sandbox.helpers import API_KEY, AUTH
-from tools.core.lucca_api import TRAININGS_PATH
+from tests.sandbox.helpers import API_KEY, AUTH, TRAININGS_PATH
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer, new_api_key, serve_forever
 

@@ -6,8 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.sandbox.helpers import valid_training
-from tools.core.lucca_api import TRAININGS_PATH
+from tests.sandbox.helpers import TRAININGS_PATH, valid_training
 from tools.sandbox.validation import InvalidBody, check_training
 
 WRITABLE = {"title", "subtitle", "description", "level", "isCertifying", "isMandatory"}

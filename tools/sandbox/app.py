@@ -11,7 +11,6 @@ import hmac
 import logging
 import time
 
-from tools.core.lucca_api import AUTH_HEADER, AUTH_SCHEME
 from tools.sandbox.asgi_io import (
     ClientGone,
     Receive,
@@ -24,6 +23,7 @@ from tools.sandbox.asgi_io import (
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.control_api import CONTROL_PREFIX, ControlApi
 from tools.sandbox.faults import DelayFault, DropFault, Fault, StatusFault
+from tools.sandbox.lucca_facts import AUTH_HEADER, AUTH_SCHEME
 from tools.sandbox.rate_limit import Clock, SlidingWindowLimiter
 from tools.sandbox.responses import Response, json_response, legacy_error, problem
 from tools.sandbox.router import MethodNotAllowed, Router

@@ -8,7 +8,7 @@ ignored, so a client that builds a wrong query learns it here and not from a sil
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote_plus
 
-from tools.core.lucca_api import (
+from tools.sandbox.lucca_facts import (
     CATEGORY_FILTER_PARAM,
     ID_FILTER_PARAM,
     LIMIT_PARAM,

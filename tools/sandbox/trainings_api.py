@@ -7,9 +7,9 @@ the Lucca backend checks about the request itself.
 import re
 from typing import Any
 
-from tools.core.lucca_api import TRAININGS_PATH
 from tools.sandbox import listing
 from tools.sandbox.asgi_io import BodyTooLarge, Request
+from tools.sandbox.lucca_facts import TRAININGS_PATH
 from tools.sandbox.responses import Response, json_response, problem, validation_problem
 from tools.sandbox.router import Router
 from tools.sandbox.store import TrainingStore
