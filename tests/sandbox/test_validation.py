@@ -1,5 +1,6 @@
 """POST trainings refused: every check answers like ASP.NET Core, and all errors come at once."""
 
+import json
 import re
 from typing import Any
 
@@ -95,17 +96,42 @@ def test_blank_strings_count_as_missing(client: httpx.Client, blank: str) -> Non
     assert errors == {"Subtitle": ["The Subtitle field is required."]}
 
 
+def too_long(key: str, limit: int) -> dict[str, list[str]]:
+    message = f"The field {key} must be a string or array type with a maximum length of '{limit}'."
+    return {key: [message]}
+
+
 @pytest.mark.parametrize(
     ("field", "limit"), [("title", 250), ("subtitle", 1000), ("description", 6000)]
 )
-def test_lengths_are_limited_in_code_points(client: httpx.Client, field: str, limit: int) -> None:
+def test_lengths_are_limited(client: httpx.Client, field: str, limit: int) -> None:
+    # "é" is one UTF-16 code unit (it is in the Basic Multilingual Plane), as is any BMP character.
     at_limit = client.post(TRAININGS_PATH, json=valid_training(**{field: "é" * limit}))
     assert at_limit.status_code == 201
 
-    key = field.capitalize()
     errors = post_errors(client, valid_training(**{field: "é" * (limit + 1)}))
-    message = f"The field {key} must be a string or array type with a maximum length of '{limit}'."
-    assert errors == {key: [message]}
+    assert errors == too_long(field.capitalize(), limit)
+
+
+ROCKET = "\U0001f680"  # outside the BMP: two UTF-16 code units, as .NET's string.Length counts
+
+
+def test_an_emoji_counts_two_towards_a_length_as_in_dotnet(client: httpx.Client) -> None:
+    assert client.post(TRAININGS_PATH, json=valid_training(title=ROCKET * 125)).status_code == 201
+
+    assert post_errors(client, valid_training(title=ROCKET * 126)) == too_long("Title", 250)
+    assert post_errors(client, valid_training(title="a" * 249 + ROCKET)) == too_long("Title", 250)
+
+
+def test_a_lone_surrogate_is_not_a_string(client: httpx.Client) -> None:
+    """JSON can escape half a surrogate pair; .NET cannot read that into a string."""
+    body = json.dumps(valid_training(title="\ud83d alone"))  # ASCII-only: the escape survives
+    headers = {"content-type": "application/json"}
+
+    response = client.post(TRAININGS_PATH, content=body, headers=headers)
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == conversion("$.title", "System.String")
 
 
 @pytest.mark.parametrize("bad_id", [99, 0, -3])
@@ -131,7 +157,7 @@ def test_all_errors_are_collected_in_one_answer(client: httpx.Client) -> None:
     errors = post_errors(client, body)
 
     assert errors == {
-        "Title": ["The field Title must be a string or array type with a maximum length of '250'."],
+        **too_long("Title", 250),
         "Subtitle": ["The Subtitle field is required."],
         "Description": ["The Description field is required."],
         **conversion("$.level", "Lucca.Training.Level"),

@@ -6,9 +6,11 @@ under the JSON path (`$.level`, camelCase), and DataAnnotations failures under t
 given as numbers or in another case, numbers given as strings, property-name casing) the sandbox
 takes the strict reading, so a client that passes here does not rely on a leniency Lucca may lack.
 Unlike System.Text.Json, which stops at the first conversion error, all problems are collected.
+Lengths are counted as .NET's `string.Length` counts them, in UTF-16 code units (see utf16_length).
 """
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +18,8 @@ from typing import Any
 Errors = dict[str, list[str]]
 
 _INT32 = (-(2**31), 2**31 - 1)
+# Half of a surrogate pair on its own: JSON can escape one ("\ud83d"), UTF-16 cannot hold it.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class InvalidBody(Exception):
@@ -32,7 +36,7 @@ class _Field:
     clr_type: str  # the type .NET names in its conversion error
     accepts: Callable[[Any], bool]
     required: bool
-    max_length: int | None = None
+    max_length: int | None = None  # in UTF-16 code units, see utf16_length
 
     @property
     def property_name(self) -> str:
@@ -40,7 +44,18 @@ class _Field:
 
 
 def _is_string(value: Any) -> bool:
-    return isinstance(value, str)
+    # System.Text.Json will not read a lone surrogate into a .NET string: a conversion error.
+    return isinstance(value, str) and _LONE_SURROGATE.search(value) is None
+
+
+def utf16_length(text: str) -> int:
+    """The length ASP.NET's [MaxLength] compares: `string.Length`, in UTF-16 code units.
+
+    A character outside the Basic Multilingual Plane (most emoji, e.g. U+1F680) is a surrogate
+    pair there, so it counts 2 where Python's len() counts 1; a title that fits here by len()
+    could still be refused by Lucca.
+    """
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _is_bool(value: Any) -> bool:
@@ -138,7 +153,7 @@ def _field_problem(field: _Field, value: Any, present: bool) -> tuple[str, str] 
         return path, f"The JSON value could not be converted to {field.clr_type}. Path: {path}"
     if isinstance(value, str) and field.required and not value.strip():
         return field.property_name, f"The {field.property_name} field is required."
-    if field.max_length is not None and len(value) > field.max_length:
+    if field.max_length is not None and utf16_length(value) > field.max_length:
         return field.property_name, (
             f"The field {field.property_name} must be a string or array type "
             f"with a maximum length of '{field.max_length}'."
