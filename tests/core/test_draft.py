@@ -37,6 +37,17 @@ def test_bad_field_is_named_with_its_limit(change, field, expected):
     assert expected in refusal({**VALID, **change})[field]
 
 
+def test_lengths_are_counted_as_lucca_counts_them():
+    assert validate_draft({**VALID, "title": "\U0001f680" * 125}).title == "\U0001f680" * 125
+    fields = refusal({**VALID, "title": "\U0001f680" * 126, "subtitle": "a" * 999 + "\U0001f4da"})
+    assert fields["title"] == (
+        "must be at most 250 characters as Lucca counts them "
+        "(got 252: emoji and other rare characters count as 2)"
+    )
+    assert fields["subtitle"].startswith("must be at most 1000 characters as Lucca counts them")
+    assert validate_draft({**VALID, "title": "é" * 250}).title == "é" * 250  # BMP: one unit each
+
+
 def test_every_missing_required_field_is_named():
     assert refusal({"type": "Internal"}) == {
         name: "is required"

@@ -123,6 +123,17 @@ SAMPLES = [
 ]
 
 
+def test_known_differences_the_schema_cannot_express():
+    """The model trims before counting, and counts as Lucca does: these two differ on purpose."""
+    validator = jsonschema.Draft202012Validator(training_input_schema())
+    padded = {**VALID, "title": "t" * 250 + "  "}
+    assert not validator.is_valid(padded) and validate_draft(padded).title == "t" * 250
+    rockets = {**VALID, "title": "\U0001f680" * 200}
+    assert validator.is_valid(rockets)
+    with pytest.raises(InvalidDraft, match="as Lucca counts them"):
+        validate_draft(rockets)
+
+
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_schema_and_model_accept_and_refuse_the_same_inputs(sample):
     schema_ok = jsonschema.Draft202012Validator(training_input_schema()).is_valid(sample)

@@ -3,6 +3,10 @@
 The fields and limits mirror `spec.training_input_schema()` (a test fails if they drift apart). The
 model is strict: JSON types must be the right ones (no "true" for a boolean, no "12" for an id),
 unknown fields are refused by name, and texts are trimmed and must not be blank.
+
+Lengths are also checked as Lucca, an ASP.NET service, counts them: in UTF-16 code units, where an
+emoji or another character beyond U+FFFF counts as 2. A JSON schema cannot say that, so for such
+text the model is the stricter of the two, and Lucca never gets a text it is bound to refuse.
 """
 
 from __future__ import annotations
@@ -10,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
+from pydantic_core import PydanticCustomError
 
 from tools.core.errors import FieldError, InvalidDraft
 from tools.core.spec import ID_MAXIMUM, ID_MINIMUM
@@ -25,10 +37,30 @@ LEVELS: tuple[str, ...] = get_args(Level)
 TRAINING_TYPES: tuple[str, ...] = get_args(TrainingType)
 
 
+def utf16_length(text: str) -> int:
+    """The length .NET's `string.Length` gives: characters beyond U+FFFF count twice."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _fits_lucca(max_length: int) -> AfterValidator:
+    def check(text: str) -> str:
+        units = utf16_length(text)
+        if units > max_length:
+            raise PydanticCustomError(
+                "lucca_length",
+                "too long as Lucca counts it",
+                {"max_length": max_length, "units": units},
+            )
+        return text
+
+    return AfterValidator(check)
+
+
 def _text(max_length: int) -> Any:
     return Annotated[
         str,
         StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        _fits_lucca(max_length),
     ]
 
 
@@ -87,6 +119,11 @@ def _explain(field: str, error: Mapping[str, Any]) -> str:
         return f"is not a field of a training (allowed: {', '.join(FIELD_NAMES)})"
     if kind == "string_too_long":
         return f"must be at most {ctx['max_length']} characters (got {len(given.strip())})"
+    if kind == "lucca_length":
+        return (
+            f"must be at most {ctx['max_length']} characters as Lucca counts them "
+            f"(got {ctx['units']}: emoji and other rare characters count as 2)"
+        )
     if kind == "string_too_short":
         return "must not be blank"
     if kind == "literal_error":
