@@ -205,3 +205,112 @@ def test_verbose_logs_show_the_calls_but_never_the_key(lucca_env, tmp_path):
         assert "POST /talent-training/api/v1/trainings ->" in result.stderr
         assert key not in result.stdout + result.stderr
     assert [entry["status"] for entry in posts(lucca_env)] == [401, 201]
+
+
+DEAD_PROXY = {
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+    "ALL_PROXY": "http://127.0.0.1:9",
+}
+
+
+def test_a_proxy_in_the_environment_does_not_capture_the_loopback_sandbox(tmp_path):
+    result = run_cli("create", "--sandbox", "--json", str(EXAMPLE), env=DEAD_PROXY, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Created training #" in result.stdout
+
+
+def test_sandbox_ignores_the_real_account_settings(tmp_path):
+    (tmp_path / ".env").write_text("LUCCA_BASE_URL=http://stale.example.com\nLUCCA_API_KEY=x y\n")
+    result = run_cli("create", "--sandbox", "--json", str(EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_closed_output_pipe_does_not_turn_a_creation_into_a_failure(lucca_env, tmp_path):
+    process = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "create", "--json", str(EXAMPLE)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "LUCCA_BASE_URL": lucca_env.base_url, "LUCCA_API_KEY": SANDBOX_KEY},
+        cwd=tmp_path,
+    )
+    process.stdout.close()  # the reader is gone before anything is printed, like `| head -0`
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0, stderr
+    assert b"Traceback" not in stderr
+    assert [entry["status"] for entry in posts(lucca_env)] == [201]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"title": "A", "title": "B"}', "gives the field 'title' more than once"),
+        ("[" * 100_000 + "]" * 100_000, "too large or too deeply nested"),
+        ('{"providerId": ' + "9" * 5000 + "}", "too large or too deeply nested"),
+        (b"\xff\xfe not utf-8", "is not UTF-8 text"),
+    ],
+)
+def test_hostile_json_files_exit_2_without_a_traceback(
+    lucca_env, capsys, tmp_path, content, message
+):
+    path = tmp_path / "hostile.json"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    assert main(["create", "--json", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert lucca_env.requests_log() == []
+
+
+def test_a_directory_given_as_json_file_is_a_clear_error(lucca_env, capsys, tmp_path):
+    assert main(["create", "--json", str(tmp_path)]) == 2
+    assert f"cannot read {tmp_path}: Is a directory" in capsys.readouterr().err
+
+
+def test_a_utf8_bom_is_accepted(lucca_env, capsys, tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
+    assert main(["create", "--json", str(path), "--dry-run"]) == 0
+
+
+def test_dry_run_shows_values_as_json(lucca_env, capsys):
+    assert main(["create", *FLAGS, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "isCertifying: false" in out and "isMandatory: true" in out
+
+
+def test_a_rate_limit_wait_is_announced_without_verbose(lucca_env, tmp_path):
+    lucca_env.add_faults({"status": 429, "headers": {"Retry-After": "1"}})
+    result = run_cli(
+        "create", *FLAGS,
+        env={"LUCCA_BASE_URL": lucca_env.base_url, "LUCCA_API_KEY": SANDBOX_KEY},
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stderr == "lucca-training: Lucca's rate limit is reached; waiting 1 s as it asks\n"
+    )
+
+
+def test_verbose_after_the_command_logs_our_calls_only(lucca_env, tmp_path):
+    result = run_cli(
+        "create", "-v", *FLAGS,
+        env={"LUCCA_BASE_URL": lucca_env.base_url, "LUCCA_API_KEY": SANDBOX_KEY},
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        "DEBUG lucca_training.client: POST /talent-training/api/v1/trainings -> 201"
+        in result.stderr
+    )
+    assert "httpcore" not in result.stderr and "asyncio" not in result.stderr
+
+
+def test_control_and_direction_characters_from_lucca_cannot_drive_the_terminal(lucca_env, capsys):
+    answer = {"id": 9, "state": "Ready\x1b[2J", "title": "Evil\u202etxt.exe\x1b[31m"}
+    lucca_env.add_faults(
+        {"status": 201, "headers": {"Content-Type": "application/json"}, "body": json.dumps(answer)}
+    )
+    assert main(["create", *FLAGS]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert '"Evil\ufffdtxt.exe\ufffd[31m"' in out

@@ -64,3 +64,46 @@ def test_sandbox_command_serves_the_api_and_prints_how_to_use_it(tmp_path):
         process.wait(timeout=10)
     assert process.returncode == 0
     assert db.exists() and created["id"] > 0
+
+
+def run_sandbox_command(*args, cwd):
+    return subprocess.run(
+        [str(CONSOLE_SCRIPT), "sandbox", *args], capture_output=True, text=True, timeout=30, cwd=cwd
+    )
+
+
+def test_demo_works_behind_a_proxy_from_the_environment(tmp_path):
+    result = subprocess.run(
+        [str(CONSOLE_SCRIPT), "demo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ, "HTTP_PROXY": "http://127.0.0.1:9", "ALL_PROXY": "http://127.0.0.1:9"},
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_sandbox_command_says_when_the_port_is_taken(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_sandbox_command("--port", str(port), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_sandbox_command_refuses_bad_options_by_name(tmp_path):
+    for args, words in (
+        (["--port", "99999"], "99999 is not a port number"),
+        (["--rate-limit", "-1"], "--rate-limit"),
+        (["--window", "0"], "--window"),
+        (["--db", str(tmp_path)], "--db"),
+    ):
+        result = run_sandbox_command(*args, cwd=tmp_path)
+        assert result.returncode == 2, (args, result.stderr)
+        assert words in result.stderr and "Traceback" not in result.stderr

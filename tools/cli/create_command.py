@@ -13,46 +13,42 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tools.cli.fields import FLAG_FOR_FIELD, dest_of
 from tools.core.draft import LEVELS, TRAINING_TYPES
 from tools.core.errors import ConfigurationError, FieldError, InvalidDraft, TrainingError
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
-
-# flag destination -> the core's field name
-FIELD_FOR_DEST = {
-    "title": "title",
-    "subtitle": "subtitle",
-    "description": "description",
-    "level": "level",
-    "certifying": "isCertifying",
-    "mandatory": "isMandatory",
-    "type": "type",
-    "provider_id": "providerId",
-    "category_id": "categoryId",
-}
 CHOICES_FOR_FIELD = {"level": LEVELS, "type": TRAINING_TYPES}
+# On the sandbox, a real account's settings (perhaps from a stale .env) play no part.
+SANDBOX_OVERRIDES: dict[str, Any] = {"lucca_base_url": None, "lucca_api_key": None}
 
 
-def add_parser(commands: Any) -> None:
+def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "create",
+        parents=parents,
         help="create one training",
         description="Create one training in the Lucca Training catalog. Flags override --json.",
     )
+    flag = FLAG_FOR_FIELD
     parser.add_argument("--json", metavar="FILE", help="a JSON object with the fields ('-': stdin)")
-    parser.add_argument("--title", help="name of the training (at most 250 characters)")
-    parser.add_argument("--subtitle", help="short summary (at most 1000 characters)")
-    parser.add_argument("--description", help="detailed description (at most 6000 characters)")
-    parser.add_argument("--level", help=f"one of {', '.join(LEVELS)} (any case)")
-    parser.add_argument("--type", help=f"one of {', '.join(TRAINING_TYPES)} (any case)")
+    parser.add_argument(flag["title"], help="name of the training (at most 250 characters)")
+    parser.add_argument(flag["subtitle"], help="short summary (at most 1000 characters)")
+    parser.add_argument(flag["description"], help="detailed description (at most 6000 characters)")
+    parser.add_argument(flag["level"], help=f"one of {', '.join(LEVELS)} (any case)")
+    parser.add_argument(flag["type"], help=f"one of {', '.join(TRAINING_TYPES)} (any case)")
     parser.add_argument(
-        "--certifying", action=argparse.BooleanOptionalAction, help="is it an accredited training?"
+        flag["isCertifying"],
+        action=argparse.BooleanOptionalAction,
+        help="is it an accredited training? (required)",
     )
     parser.add_argument(
-        "--mandatory", action=argparse.BooleanOptionalAction, help="is it legally mandatory?"
+        flag["isMandatory"],
+        action=argparse.BooleanOptionalAction,
+        help="is it mandatory by law? (required)",
     )
-    parser.add_argument("--provider-id", type=int, metavar="ID", help="an existing provider's id")
-    parser.add_argument("--category-id", type=int, metavar="ID", help="an existing category's id")
+    parser.add_argument(flag["providerId"], type=int, metavar="ID", help="an existing provider")
+    parser.add_argument(flag["categoryId"], type=int, metavar="ID", help="an existing category")
     parser.add_argument("--dry-run", action="store_true", help="validate only; send nothing")
     parser.add_argument("--sandbox", action="store_true", help="use the embedded Lucca emulator")
     parser.add_argument(
@@ -75,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     except TrainingError as error:
         terminal_output.show_error(error)
         if args.output == "json":
-            print(terminal_output.error_as_json(error))
+            as_json = terminal_output.error_as_json(error)
+            terminal_output.write_safely(lambda: print(as_json))
         invalid = isinstance(error, InvalidDraft | ConfigurationError)
         return EXIT_INVALID if invalid else EXIT_FAILURE
 
@@ -83,8 +80,8 @@ def run(args: argparse.Namespace) -> int:
 def draft_from_args(args: argparse.Namespace) -> dict[str, Any]:
     """The raw draft: the JSON file's object, then the flags given, enums in canonical case."""
     draft = _read_json(args.json) if args.json else {}
-    for dest, field in FIELD_FOR_DEST.items():
-        value = getattr(args, dest)
+    for field in FLAG_FOR_FIELD:
+        value = getattr(args, dest_of(field))
         if value is not None:
             draft[field] = value
     for field, choices in CHOICES_FOR_FIELD.items():
@@ -96,8 +93,8 @@ def draft_from_args(args: argparse.Namespace) -> dict[str, Any]:
 def _read_json(path: str) -> dict[str, Any]:
     source = "standard input" if path == "-" else path
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-        data = json.loads(text)
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_refuse_repeated_keys)
     except OSError as exc:
         raise _bad_file(f"cannot read {source}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
@@ -106,8 +103,25 @@ def _read_json(path: str) -> dict[str, Any]:
         raise _bad_file(
             f"{source} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
+    except _RepeatedKey as exc:
+        raise _bad_file(f"{source} gives the field {str(exc)[:60]!r} more than once") from None
+    except (ValueError, RecursionError):
+        raise _bad_file(f"{source} is too large or too deeply nested to be a training") from None
     if not isinstance(data, dict):
         raise _bad_file(f"{source} must hold one JSON object with the training's fields")
+    return data
+
+
+class _RepeatedKey(ValueError):
+    """Two values for one key: which one was meant is anyone's guess, so neither is taken."""
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _RepeatedKey(key)
+        data[key] = value
     return data
 
 
@@ -126,27 +140,31 @@ def _dry_run(draft: dict[str, Any], output: str) -> int:
 
     preview = preview_training(draft)
     if output == "json":
-        print(preview.model_dump_json(indent=2))
+        terminal_output.write_safely(lambda: print(preview.model_dump_json(indent=2)))
     else:
-        terminal_output.show_preview(preview)
+        terminal_output.write_safely(lambda: terminal_output.show_preview(preview))
     return EXIT_OK
 
 
 async def _create(draft: dict[str, Any], args: argparse.Namespace) -> int:
     from tools.cli import terminal_output
-    from tools.cli.lucca_connection import open_lucca_client
+    from tools.cli.lucca_connection import open_lucca_connection
     from tools.core.draft import validate_draft
     from tools.core.service import create_training
     from tools.core.settings import load_settings
 
     valid = validate_draft(draft)  # before any settings or network: bad input is always exit 2
-    settings = load_settings()
-    async with open_lucca_client(settings, sandbox=args.sandbox) as client:
-        created = await create_training(client, valid)
-    if args.output == "json":
-        print(created.model_dump_json(indent=2))
-    else:
+    settings = load_settings(**SANDBOX_OVERRIDES) if args.sandbox else load_settings()
+    async with open_lucca_connection(settings, sandbox=args.sandbox) as lucca:
+        created = await create_training(lucca.client, valid)
+
+    def show() -> None:
+        if args.output == "json":
+            print(created.model_dump_json(indent=2))
+            return
         terminal_output.show_created(created)
         if args.sandbox:
             print("(On the embedded sandbox: nothing was sent to a real Lucca account.)")
+
+    terminal_output.write_safely(show)  # created: a closed pipe must not turn this into a failure
     return EXIT_OK

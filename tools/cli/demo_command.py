@@ -37,9 +37,10 @@ INVALID_TRAINING: dict[str, Any] = {
 }
 
 
-def add_parser(commands: Any) -> None:
+def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "demo",
+        parents=parents,
         help="create a training on the embedded sandbox, then show a refused invalid one",
         description="Run the whole job on the embedded Lucca emulator; no account needed.",
     )
@@ -47,33 +48,39 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return asyncio.run(_demo())
+    from tools.cli import terminal_output
+    from tools.core.errors import TrainingError
+
+    try:
+        return asyncio.run(_demo())
+    except TrainingError as error:
+        terminal_output.show_error(error)
+        return 1
 
 
 async def _demo() -> int:
     from tools.cli import terminal_output
-    from tools.core.client import LuccaClient, new_http_client
+    from tools.cli.create_command import SANDBOX_OVERRIDES
+    from tools.cli.lucca_connection import open_lucca_connection
     from tools.core.errors import InvalidDraft
     from tools.core.service import create_training
-    from tools.sandbox.config import SandboxConfig
-    from tools.sandbox.runner import SandboxServer, new_api_key
+    from tools.core.settings import load_settings
 
-    with SandboxServer(SandboxConfig(api_key=new_api_key())) as sandbox:
-        print(f"Lucca Training demo, on the embedded sandbox at {sandbox.base_url}")
+    async with open_lucca_connection(load_settings(**SANDBOX_OVERRIDES), sandbox=True) as lucca:
+        assert lucca.sandbox is not None
+        print(f"Lucca Training demo, on the embedded sandbox at {lucca.sandbox.base_url}")
         print("(an emulator of the Lucca API: no real account is touched)\n")
-        async with new_http_client() as http:
-            client = LuccaClient(http, sandbox.base_url, sandbox.config.api_key)
-            print("1. Creating a training through the core:")
-            created = await create_training(client, DEMO_TRAINING)
-            terminal_output.show_created(created)
-            print("\n2. An invalid draft is refused before anything is sent:")
-            try:
-                await create_training(client, INVALID_TRAINING)
-            except InvalidDraft as refused:
-                terminal_output.show_error(refused, out=sys.stdout)
-            else:
-                print("   unexpected: the invalid draft was accepted")
-                return 1
-        posts = [entry for entry in sandbox.requests_log() if entry["method"] == "POST"]
-        print(f"\nThe sandbox received {len(posts)} POST in all: the valid training only.")
+        print("1. Creating a training through the core:")
+        created = await create_training(lucca.client, DEMO_TRAINING)
+        terminal_output.show_created(created)
+        print("\n2. An invalid draft is refused before anything is sent:")
+        try:
+            await create_training(lucca.client, INVALID_TRAINING)
+        except InvalidDraft as refused:
+            terminal_output.show_error(refused, out=sys.stdout)
+        else:
+            print("   unexpected: the invalid draft was accepted")
+            return 1
+        posts = [entry for entry in lucca.sandbox.requests_log() if entry["method"] == "POST"]
+    print(f"\nThe sandbox received {len(posts)} POST in all: the valid training only.")
     return 0 if len(posts) == 1 else 1

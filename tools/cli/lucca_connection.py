@@ -8,14 +8,28 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tools.core.client import LuccaClient, RetryPolicy, new_http_client
 from tools.core.settings import Settings
 
+if TYPE_CHECKING:
+    from tools.sandbox.runner import SandboxServer
+
+
+@dataclass(frozen=True)
+class LuccaConnection:
+    client: LuccaClient
+    sandbox: SandboxServer | None  # the in-process emulator, when there is one
+
 
 @asynccontextmanager
-async def open_lucca_client(settings: Settings, *, sandbox: bool) -> AsyncIterator[LuccaClient]:
+async def open_lucca_connection(
+    settings: Settings, *, sandbox: bool
+) -> AsyncIterator[LuccaConnection]:
     with ExitStack() as stack:
+        server = None
         if sandbox:
             from tools.sandbox.config import SandboxConfig
             from tools.sandbox.runner import SandboxServer, new_api_key
@@ -25,9 +39,5 @@ async def open_lucca_client(settings: Settings, *, sandbox: bool) -> AsyncIterat
         else:
             base_url, api_key = settings.lucca_connection()
         async with new_http_client(settings.lucca_timeout_seconds) as http:
-            yield LuccaClient(
-                http,
-                base_url,
-                api_key,
-                retry=RetryPolicy(max_rate_limit_wait=settings.lucca_max_retry_wait_seconds),
-            )
+            retry = RetryPolicy(max_rate_limit_wait=settings.lucca_max_retry_wait_seconds)
+            yield LuccaConnection(LuccaClient(http, base_url, api_key, retry=retry), server)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from tools.cli import create_command, demo_command, sandbox_command
+
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool stopped by SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,25 +24,41 @@ def build_parser() -> argparse.ArgumentParser:
         description="Create trainings in a Lucca Training catalog.",
         epilog="Settings come from the environment or a .env file: see README.md.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log HTTP calls to stderr")
+    verbose_help = "log each call to Lucca (method, path, status, time) to stderr"
+    parser.add_argument("-v", "--verbose", action="store_true", help=verbose_help)
+    # Accepted after the command too (`lucca-training create -v`), without overriding the above.
+    verbosity = argparse.ArgumentParser(add_help=False)
+    verbosity.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=verbose_help
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    create_command.add_parser(commands)
-    sandbox_command.add_parser(commands)
-    demo_command.add_parser(commands)
+    for command in (create_command, sandbox_command, demo_command):
+        command.add_parser(commands, parents=[verbosity])
     return parser
+
+
+def configure_logging(verbose: bool) -> None:
+    """Our notices (e.g. a rate-limit wait) always; HTTP details with -v; others' noise never."""
+    handler = logging.StreamHandler(sys.stderr)
+    layout = "%(levelname)s %(name)s: %(message)s" if verbose else "lucca-training: %(message)s"
+    handler.setFormatter(logging.Formatter(layout))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+    logging.getLogger("lucca_training").setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(args.verbose)
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): stop quietly, like other shell tools.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

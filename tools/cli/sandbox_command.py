@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 from typing import Any
 
 DEFAULT_PORT = 8765
 
 
-def add_parser(commands: Any) -> None:
+def port_number(text: str) -> int:
+    port = int(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
+
+
+def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "sandbox",
+        parents=parents,
         help="run the embedded Lucca Training emulator",
         description="Run a local emulator of the Lucca Training API, to try the tool safely.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (0: any free one)")
+    parser.add_argument(
+        "--port", type=port_number, default=DEFAULT_PORT, help="port (0: any free one)"
+    )
     parser.add_argument("--api-key", help="the key it accepts (default: a new random one)")
     parser.add_argument(
         "--rate-limit", type=int, default=50, metavar="N", help="requests per window (0: no limit)"
@@ -30,13 +41,27 @@ def run(args: argparse.Namespace) -> int:
     from tools.sandbox.config import SandboxConfig
     from tools.sandbox.runner import new_api_key, serve_forever
 
-    config = SandboxConfig(
-        api_key=args.api_key or new_api_key(),
-        rate_limit=args.rate_limit,
-        window_seconds=args.window,
-        db_path=args.db,
-    )
+    try:
+        config = SandboxConfig(
+            api_key=new_api_key() if args.api_key is None else args.api_key,
+            rate_limit=args.rate_limit,
+            window_seconds=args.window,
+            db_path=args.db,
+        )
+        asyncio.run(serve_forever(config, args.host, args.port, _announcer(config)))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        reason = error.strerror or error
+        print(f"error: cannot listen on {args.host}:{args.port}: {reason}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nSandbox stopped.")
+    return 0
 
+
+def _announcer(config: Any):
     def announce(base_url: str) -> None:
         limit = f"{config.rate_limit} requests / {config.window_seconds:g} s"
         print(f"Lucca Training sandbox listening on {base_url}", flush=True)
@@ -48,8 +73,4 @@ def run(args: argparse.Namespace) -> int:
         print("Control API: GET /_sandbox/requests, POST and DELETE /_sandbox/faults.")
         print("Press Ctrl-C to stop.", flush=True)
 
-    try:
-        asyncio.run(serve_forever(config, args.host, args.port, announce))
-    except KeyboardInterrupt:
-        print("\nSandbox stopped.")
-    return 0
+    return announce

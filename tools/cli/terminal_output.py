@@ -3,41 +3,45 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import unicodedata
+from collections.abc import Callable
 from typing import TextIO
 
+from tools.cli.fields import flag_hint
 from tools.core.errors import FieldError, InvalidDraft, LuccaRejected, TrainingError
 from tools.core.result import CreatedTraining, DraftPreview
 
-# How each field is given on the command line, to point at the flag to fix.
-FLAG_FOR_FIELD = {
-    "title": "--title",
-    "subtitle": "--subtitle",
-    "description": "--description",
-    "level": "--level",
-    "isCertifying": "--certifying/--no-certifying",
-    "isMandatory": "--mandatory/--no-mandatory",
-    "type": "--type",
-    "providerId": "--provider-id",
-    "categoryId": "--category-id",
-}
+# Directional overrides and isolates can make a line read differently from what it holds.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def printable(text: str) -> str:
     """User text without control characters, so a title cannot drive the terminal."""
     return "".join(
-        "\ufffd" if unicodedata.category(char) == "Cc" and char not in "\n\t" else char
+        "\ufffd"
+        if (unicodedata.category(char) == "Cc" and char not in "\n\t") or char in _BIDI_CONTROLS
+        else char
         for char in text
     )
+
+
+def write_safely(write: Callable[[], None]) -> None:
+    """Print; if the reader has gone (`| head`), drop the rest rather than fail what was done."""
+    try:
+        write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def show_created(created: CreatedTraining, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     out.write(f'Created training #{created.id} "{printable(created.title)}"\n')
-    out.write(f"  Catalog status: {created.catalogStatus}\n")
+    out.write(f"  Catalog status: {printable(created.catalogStatus)}\n")
     facts = [f"Level: {created.level}" if created.level else "", f"Type: {created.type or '-'}"]
-    out.write("  " + "   ".join(fact for fact in facts if fact) + "\n")
+    out.write("  " + printable("   ".join(fact for fact in facts if fact)) + "\n")
     for label, ref in (("Provider", created.provider), ("Category", created.category)):
         if ref is not None:
             out.write(f"  {label}: {printable(ref.name or '?')} (#{ref.id})\n")
@@ -47,8 +51,11 @@ def show_preview(preview: DraftPreview, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     out.write(printable(preview.summary) + "\n")
     for field, value in preview.training.items():
-        shown = value if not isinstance(value, str) or len(value) <= 70 else f"{value[:67]}..."
-        out.write(f"  {field}: {printable(str(shown))}\n")
+        if not isinstance(value, str):
+            shown = json.dumps(value)
+        else:
+            shown = value if len(value) <= 70 else f"{value[:67]}..."
+        out.write(f"  {field}: {printable(shown)}\n")
 
 
 def show_error(error: TrainingError, out: TextIO | None = None) -> None:
@@ -67,7 +74,7 @@ def show_error(error: TrainingError, out: TextIO | None = None) -> None:
 
 
 def _field_line(error: FieldError) -> str:
-    flag = FLAG_FOR_FIELD.get(error.field)
+    flag = flag_hint(error.field)
     name = f"{error.field} ({flag})" if flag else error.field
     return printable(f"{name}: {error.message}")
 
@@ -88,4 +95,5 @@ def error_as_json(error: TrainingError) -> str:
         },
         indent=2,
         ensure_ascii=False,
+        allow_nan=False,
     )

@@ -164,7 +164,7 @@ class LuccaClient:
                 and waited + wait <= self.retry.max_rate_limit_wait
                 and rate_limited < self.retry.max_rate_limit_retries
             ):
-                logger.info("Lucca rate limit reached; waiting %.1f s as it asked", wait)
+                logger.info("Lucca's rate limit is reached; waiting %.0f s as it asks", wait)
                 await self.sleep(wait)
                 waited += wait
                 rate_limited += 1
