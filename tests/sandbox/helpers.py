@@ -2,15 +2,18 @@
 
 import socket
 import ssl
+import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import yaml
 from jsonschema import Draft202012Validator
 
 from tests.support import SANDBOX_KEY
+from tools.sandbox.http_server import STOP_GRACE_SECONDS
 
 API_KEY = SANDBOX_KEY
 # Lucca's documented path and header, written out rather than imported: these tests pin the facts
@@ -29,6 +32,12 @@ SEEDED_IDS = [41, 42, 43, 44]
 # How long a test's client waits for the sandbox. Only a safety net, so that a broken sandbox fails
 # the test instead of hanging it: far above any delay a test injects, so load never trips it.
 CLIENT_TIMEOUT_SECONDS = 30.0
+# A delay fault that keeps a request in flight while a test looks at it: half the grace stop()
+# gives in-flight requests, so far longer than a loopback round trip even on a loaded
+# machine, yet a stop() during the delay still lets the request finish.
+IN_FLIGHT_DELAY_SECONDS = STOP_GRACE_SECONDS / 2
+
+T = TypeVar("T")
 
 
 def http_client(base_url: str, **options: Any) -> httpx.Client:
@@ -44,6 +53,20 @@ def http_client(base_url: str, **options: Any) -> httpx.Client:
         verify=_tls_context(),
         **options,
     )
+
+
+def wait_until(condition: Callable[[], T], what: str) -> T:
+    """Polls `condition` until it returns something truthy, and returns that.
+
+    Tests wait for the event itself rather than sleeping a guessed time; the deadline is only
+    the safety net that turns a broken sandbox into a failure instead of a hang.
+    """
+    deadline = time.monotonic() + CLIENT_TIMEOUT_SECONDS
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.01)
+    return result
 
 
 def send_raw(base_url: str, wire: bytes) -> bytes:

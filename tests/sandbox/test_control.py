@@ -1,17 +1,18 @@
 """The control API contract: the request log's exact shape, and reset."""
 
 import threading
-import time
 
 import httpx
 
 from tests.sandbox.helpers import (
+    IN_FLIGHT_DELAY_SECONDS,
     SEEDED_IDS,
     TRAININGS_PATH,
     auth_for,
     http_client,
     training_url,
     valid_training,
+    wait_until,
 )
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer
@@ -43,14 +44,11 @@ def test_the_log_lists_lucca_requests_in_order_with_their_status(
 
 def test_a_request_is_listed_from_its_arrival(sandbox: SandboxServer, client: httpx.Client) -> None:
     """A client that times out must still see that its request reached Lucca."""
-    sandbox.add_faults({"delay": 0.3})
+    sandbox.add_faults({"delay": IN_FLIGHT_DELAY_SECONDS})
     thread = threading.Thread(target=client.get, args=(TRAININGS_PATH,))
     thread.start()
     try:
-        deadline = time.monotonic() + 2
-        while not sandbox.requests_log() and time.monotonic() < deadline:
-            time.sleep(0.01)
-        pending = sandbox.requests_log()
+        pending = wait_until(sandbox.requests_log, "the request to be logged")
     finally:
         thread.join()
 

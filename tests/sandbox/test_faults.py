@@ -5,7 +5,7 @@ import asyncio
 import httpx
 import pytest
 
-from tests.sandbox.helpers import AUTH, TRAININGS_PATH, valid_training
+from tests.sandbox.helpers import AUTH, CLIENT_TIMEOUT_SECONDS, TRAININGS_PATH, valid_training
 from tools.sandbox.lucca_facts import SEARCH_PARAM
 from tools.sandbox.runner import SandboxServer
 
@@ -78,10 +78,13 @@ def test_clearing_faults_drops_pending_ones(sandbox: SandboxServer, client: http
 async def test_a_delay_does_not_block_a_parallel_request(sandbox: SandboxServer) -> None:
     sandbox.add_faults({"delay": 3})
 
-    async with httpx.AsyncClient(base_url=sandbox.base_url, headers=AUTH, trust_env=False) as c:
+    async with httpx.AsyncClient(
+        base_url=sandbox.base_url, headers=AUTH, trust_env=False, timeout=CLIENT_TIMEOUT_SECONDS
+    ) as c:
         slow = asyncio.create_task(c.get(TRAININGS_PATH))
-        while not sandbox.requests_log():  # the slow request has arrived and taken the fault
-            await asyncio.sleep(0.01)
+        async with asyncio.timeout(CLIENT_TIMEOUT_SECONDS):  # a safety net, not a measure
+            while not sandbox.requests_log():  # the slow request has arrived and taken the fault
+                await asyncio.sleep(0.01)
         fast = await c.get(TRAININGS_PATH)
         # Ordering, not timing: the second request was answered while the first still waited.
         assert fast.status_code == 200 and not slow.done()

@@ -13,6 +13,7 @@ from tests.sandbox.helpers import (
     http_client,
     training_url,
     valid_training,
+    wait_until,
 )
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.rate_limit import SlidingWindowLimiter
@@ -116,15 +117,35 @@ def test_reset_empties_the_window(limited: tuple[SandboxServer, httpx.Client]) -
     assert c.get(TRAININGS_PATH).status_code == 200
 
 
-def test_a_tiny_real_window_recovers_by_itself() -> None:
+def test_a_window_under_a_second_still_asks_to_wait_a_whole_second(clock: FakeClock) -> None:
     config = SandboxConfig(api_key=API_KEY, rate_limit=1, window_seconds=0.2)
-    with SandboxServer(config) as server, http_client(server.base_url, headers=AUTH) as c:
+    with (
+        SandboxServer(config, clock=clock) as server,
+        http_client(server.base_url, headers=AUTH) as c,
+    ):
         assert c.get(TRAININGS_PATH).status_code == 200
         refused = c.get(TRAININGS_PATH)
         assert refused.status_code == 429
-        assert refused.headers["retry-after"] == "1"  # never less than one second
-        time.sleep(0.25)
+        assert refused.headers["retry-after"] == "1"  # Retry-After is whole seconds, at least 1
+        clock.now += 0.1
+        assert c.get(TRAININGS_PATH).status_code == 429
+        clock.now += 0.1
         assert c.get(TRAININGS_PATH).status_code == 200
+
+
+def test_the_real_clock_slides_the_window_by_itself() -> None:
+    """No clock injected: the window must slide with real time, and not before its end."""
+    window = 1.0  # a second between two loopback requests would be an extreme stall
+    config = SandboxConfig(api_key=API_KEY, rate_limit=1, window_seconds=window)
+    with SandboxServer(config) as server, http_client(server.base_url, headers=AUTH) as c:
+        before_admission = time.monotonic()  # the same clock the server uses by default
+        assert c.get(TRAININGS_PATH).status_code == 200
+        assert c.get(TRAININGS_PATH).status_code == 429
+
+        wait_until(lambda: c.get(TRAININGS_PATH).status_code == 200, "the window to slide")
+
+        # A lower bound only: load can make the recovery later, never earlier.
+        assert time.monotonic() - before_admission >= window
 
 
 def test_zero_means_unlimited(clock: FakeClock) -> None:

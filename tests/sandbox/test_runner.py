@@ -60,8 +60,10 @@ async def test_serve_forever_serves_until_cancelled() -> None:
     task = asyncio.create_task(
         serve_forever(SandboxConfig(api_key=API_KEY), "127.0.0.1", 0, ready.append)
     )
-    while not ready:
+    while not ready and not task.done():
         await asyncio.sleep(0.005)
+    if task.done():
+        task.result()  # raises why it could not start, rather than waiting forever
 
     async with httpx.AsyncClient(base_url=ready[0], headers=AUTH, trust_env=False) as c:
         assert (await c.get(TRAININGS_PATH)).status_code == 200
