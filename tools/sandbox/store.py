@@ -8,6 +8,7 @@ written only into an empty database, so reopening a file never duplicates or res
 import json
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from tools.sandbox import catalog_seed
@@ -52,14 +53,26 @@ class TrainingStore:
     """The tenant's catalog. Used from the sandbox's single event-loop thread only."""
 
     def __init__(self, db_path: str | None) -> None:
+        """Opens (and seeds if new) the database; ValueError naming `--db` if it cannot.
+
+        The message is for the person who gave the path, not a raw sqlite3 error: the CLI
+        prints a ValueError as is.
+        """
         # check_same_thread=False: the store may be built in one thread and used in the server's.
-        self._conn = sqlite3.connect(db_path or ":memory:", check_same_thread=False)
+        try:
+            self._conn = sqlite3.connect(db_path or ":memory:", check_same_thread=False)
+        except (sqlite3.Error, ValueError) as err:  # ValueError: a NUL byte in the path
+            raise ValueError(_cannot_open(db_path, err)) from None
         self._conn.row_factory = sqlite3.Row
         self._conn.create_function("contains_ci", 2, _contains_ci, deterministic=True)
-        with self._conn:
-            self._conn.executescript(_SCHEMA)
-            if self._conn.execute("SELECT COUNT(*) FROM providers").fetchone()[0] == 0:
-                self._insert_seeds()
+        try:
+            with self._conn:
+                self._conn.executescript(_SCHEMA)
+                if self._conn.execute("SELECT COUNT(*) FROM providers").fetchone()[0] == 0:
+                    self._insert_seeds()
+        except sqlite3.Error as err:  # e.g. "file is not a database"
+            self._conn.close()
+            raise ValueError(_cannot_open(db_path, err)) from None
 
     def close(self) -> None:
         self._conn.close()
@@ -134,6 +147,18 @@ class TrainingStore:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Ready', ?, ?)",
             [_seed_row(t) for t in catalog_seed.TRAININGS],
         )
+
+
+def _cannot_open(db_path: str | None, err: Exception) -> str:
+    """Why `db_path` cannot serve as the database, said in terms a person can act on."""
+    path = Path(str(db_path))
+    if path.is_dir():
+        reason = "it is a folder, not a file"
+    elif not path.parent.is_dir():
+        reason = f"the folder {path.parent} does not exist"
+    else:
+        reason = str(err)
+    return f"--db: cannot open SQLite file {db_path}: {reason}"
 
 
 def _seed_row(t: catalog_seed.SeedTraining) -> tuple[Any, ...]:
