@@ -1,7 +1,8 @@
-"""Names of the Lucca Training HTTP API, kept in one place.
+"""Names of the Lucca Training HTTP API, as the client uses them, kept in one place.
 
-The emulator in `tools.sandbox` imports these too, so a guess about the API (the free-text search
-parameter's name is not documented) lives in exactly one constant.
+The emulator in `tools.sandbox` writes the documented facts down on its own, so that it can catch a
+client that gets them wrong; it imports only `SEARCH_PARAM`, the one name Lucca does not document,
+so that our guess lives in exactly one constant.
 """
 
 TRAININGS_PATH = "/talent-training/api/v1/trainings"
