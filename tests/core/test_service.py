@@ -2,7 +2,6 @@
 
 import json
 
-import jsonschema
 import pytest
 
 from tests.support import EXAMPLE, posts
@@ -51,11 +50,13 @@ async def test_an_unknown_provider_is_refused_by_lucca_on_its_field(lucca, sandb
     assert [error.field for error in caught.value.field_errors] == ["providerId"]
 
 
-async def test_a_dry_run_sends_nothing(sandbox):
-    preview = preview_training({**EXAMPLE, "title": " Trimmed "})
-    assert preview.training["title"] == "Trimmed"
-    assert "Nothing was sent" in preview.summary
-    assert sandbox.requests_log() == []
+def test_a_dry_run_returns_the_normalized_draft_as_it_would_be_sent():
+    # preview_training takes no client, so it cannot send; the CLI test checks the sandbox log.
+    preview = preview_training({**EXAMPLE, "title": " Trimmed ", "level": "Beginner"})
+    assert preview.training == {**EXAMPLE, "title": "Trimmed"}
+    assert preview.summary == (
+        'Valid: "Trimmed" (Beginner, External) can be created. Nothing was sent to Lucca (dry run).'
+    )
 
 
 async def test_answers_are_read_leniently(lucca, sandbox):
@@ -85,9 +86,3 @@ async def test_a_201_without_an_id_says_it_was_probably_created(lucca, sandbox):
     with pytest.raises(UnexpectedAnswer, match="most likely created"):
         await create_training(lucca, EXAMPLE)
     assert len(posts(sandbox)) == 1
-
-
-async def test_created_training_output_schema_is_valid_json_schema():
-    from tools.core.result import CreatedTraining
-
-    jsonschema.Draft202012Validator.check_schema(CreatedTraining.model_json_schema())
