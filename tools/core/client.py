@@ -34,7 +34,7 @@ from tools.core.errors import (
     OutcomeUnknown,
     UnexpectedAnswer,
 )
-from tools.core.problem import read_problem
+from tools.core.problem import Problem, read_problem
 
 logger = logging.getLogger("lucca_training.client")
 
@@ -44,6 +44,10 @@ USER_AGENT = "lucca-training-tool/0.1"
 # A Lucca on loopback is the embedded sandbox: a proxy from the environment (HTTP_PROXY...) must not
 # carry requests meant for this machine, and NO_PROXY cannot name every loopback address.
 _LOOPBACK_WITHOUT_PROXY = {f"all://{host}": None for host in ("127.0.0.1", "localhost", "[::1]")}
+CHECK_BEFORE_RETRY = (
+    "Look for it in the Lucca Training catalog before trying again, "
+    "so that it is not created twice."
+)
 
 
 def new_http_client(timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> httpx.AsyncClient:
@@ -169,7 +173,7 @@ class LuccaClient:
                 waited += wait
                 rate_limited += 1
                 continue
-            self._raise_for_status(response, method)
+            self._raise_for_status(response, method, retry_after=wait)
             return response
 
     def _json_object(self, response: httpx.Response, *, created: bool) -> dict[str, Any]:
@@ -193,12 +197,14 @@ class LuccaClient:
             status=response.status_code,
         )
 
-    def _raise_for_status(self, response: httpx.Response, method: str) -> None:
+    def _raise_for_status(
+        self, response: httpx.Response, method: str, *, retry_after: float | None
+    ) -> None:
         status = response.status_code
         if 200 <= status < 300:
             return
         problem = read_problem(response, FIELD_NAMES, secrets=[self.api_key])
-        raise _error_for_status(status, method, problem, response, self.base_url)
+        raise _error_for_status(response, method, problem, self.base_url, retry_after)
 
     def _unreachable(self) -> LuccaUnavailable:
         return LuccaUnavailable(
@@ -212,8 +218,7 @@ class LuccaClient:
         return OutcomeUnknown(
             "Lucca answered the creation, but its answer could not be read: the training may "
             "or may not have been created.",
-            "Look for it in the Lucca Training catalog before trying again, "
-            "so that it is not created twice.",
+            CHECK_BEFORE_RETRY,
         )
 
     def _no_answer(self, method: str, exc: httpx.TransportError) -> LuccaError:
@@ -226,14 +231,18 @@ class LuccaClient:
             return LuccaUnavailable(f"Lucca {what}.", "Try again in a moment.")
         return OutcomeUnknown(
             f"Lucca {what} after the training was sent: it may or may not have been created.",
-            "Look for it in the Lucca Training catalog before trying again, "
-            "so that it is not created twice.",
+            CHECK_BEFORE_RETRY,
         )
 
 
 def _error_for_status(
-    status: int, method: str, problem: Any, response: httpx.Response, base_url: str
+    response: httpx.Response,
+    method: str,
+    problem: Problem,
+    base_url: str,
+    retry_after: float | None,  # already read from a 429's Retry-After
 ) -> LuccaError:
+    status = response.status_code
     said = f" Lucca said: {problem.summary}" if problem.summary and not problem.field_errors else ""
     if status in (400, 422):
         return LuccaRejected(
@@ -268,18 +277,18 @@ def _error_for_status(
             status=status,
         )
     if status == 429:
-        wait = _retry_after_seconds(response)
         return LuccaRateLimited(
             "Lucca's rate limit is reached (50 requests a minute for the whole account, "
             "shared by all its integrations).",
-            f"Try again in {wait:.0f} seconds." if wait is not None else "Try again in a minute.",
-            retry_after=wait,
+            f"Try again in {retry_after:.0f} seconds."
+            if retry_after is not None
+            else "Try again in a minute.",
+            retry_after=retry_after,
         )
     if status in (502, 504) and method == "POST":
         return OutcomeUnknown(
             f"Lucca's gateway answered {status}: the training may or may not have been created.",
-            "Look for it in the Lucca Training catalog before trying again, "
-            "so that it is not created twice.",
+            CHECK_BEFORE_RETRY,
             status=status,
         )
     if status >= 500:

@@ -53,8 +53,8 @@ class DraftPreview(BaseModel):
 
 
 def created_training_from(answer: dict[str, Any], draft: TrainingDraft) -> CreatedTraining:
-    training_id = answer.get("id")
-    if isinstance(training_id, bool) or not isinstance(training_id, int):
+    training_id = _lucca_id(answer.get("id"))
+    if training_id is None:
         raise UnexpectedAnswer(
             "Lucca answered 201 Created but without the new training's id.",
             f'The training was most likely created: look for "{draft.title}" in the Lucca '
@@ -95,12 +95,14 @@ def _state(value: Any) -> str:
     return next((s for s in KNOWN_STATES if s.lower() == value.strip().lower()), value.strip())
 
 
+def _lucca_id(value: Any) -> int | None:
+    """An id as JSON gives it: an integer, and not `true` (a bool is an int in Python)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _reference(value: Any) -> Reference | None:
-    if not isinstance(value, dict) or isinstance(value.get("id"), bool):
-        return None
-    if not isinstance(value.get("id"), int):
-        return None
-    return Reference(id=value["id"], name=_text(value.get("name")))
+    ref_id = _lucca_id(value.get("id")) if isinstance(value, dict) else None
+    return None if ref_id is None else Reference(id=ref_id, name=_text(value.get("name")))
 
 
 def _text(value: Any) -> str | None:
