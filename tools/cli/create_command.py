@@ -19,8 +19,6 @@ from tools.core.errors import ConfigurationError, FieldError, InvalidDraft, Trai
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 CHOICES_FOR_FIELD = {"level": LEVELS, "type": TRAINING_TYPES}
-# On the sandbox, a real account's settings (perhaps from a stale .env) play no part.
-SANDBOX_OVERRIDES: dict[str, Any] = {"lucca_base_url": None, "lucca_api_key": None}
 
 
 def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -148,13 +146,12 @@ def _dry_run(draft: dict[str, Any], output: str) -> int:
 
 async def _create(draft: dict[str, Any], args: argparse.Namespace) -> int:
     from tools.cli import terminal_output
-    from tools.cli.lucca_connection import open_lucca_connection
+    from tools.cli.lucca_connection import load_entry_settings, open_lucca_connection
     from tools.core.draft import validate_draft
     from tools.core.service import create_training
-    from tools.core.settings import load_settings
 
     valid = validate_draft(draft)  # before any settings or network: bad input is always exit 2
-    settings = load_settings(**SANDBOX_OVERRIDES) if args.sandbox else load_settings()
+    settings = load_entry_settings(sandbox=args.sandbox)
     async with open_lucca_connection(settings, sandbox=args.sandbox) as lucca:
         created = await create_training(lucca.client, valid)
 

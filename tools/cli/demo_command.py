@@ -60,13 +60,11 @@ def run(args: argparse.Namespace) -> int:
 
 async def _demo() -> int:
     from tools.cli import terminal_output
-    from tools.cli.create_command import SANDBOX_OVERRIDES
-    from tools.cli.lucca_connection import open_lucca_connection
+    from tools.cli.lucca_connection import load_entry_settings, open_lucca_connection
     from tools.core.errors import InvalidDraft
     from tools.core.service import create_training
-    from tools.core.settings import load_settings
 
-    async with open_lucca_connection(load_settings(**SANDBOX_OVERRIDES), sandbox=True) as lucca:
+    async with open_lucca_connection(load_entry_settings(sandbox=True), sandbox=True) as lucca:
         assert lucca.sandbox is not None
         print(f"Lucca Training demo, on the embedded sandbox at {lucca.sandbox.base_url}")
         print("(an emulator of the Lucca API: no real account is touched)\n")

@@ -12,10 +12,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tools.core.client import LuccaClient, RetryPolicy, new_http_client
-from tools.core.settings import Settings
+from tools.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from tools.sandbox.runner import SandboxServer
+
+
+def load_entry_settings(*, sandbox: bool) -> Settings:
+    """Settings for an entry point; the sandbox ignores a real account's (maybe stale) ones."""
+    if sandbox:
+        return load_settings(lucca_base_url=None, lucca_api_key=None)
+    return load_settings()
 
 
 @dataclass(frozen=True)
