@@ -1,12 +1,14 @@
 """Test data and small helpers shared by the test packages."""
 
 import json
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 SANDBOX_KEY = "sandbox-test-key-do-not-leak"
 EXAMPLE_PATH = ROOT / "examples" / "training.json"
 EXAMPLE = json.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
+CONSOLE_SCRIPT = Path(sys.executable).with_name("lucca-training")
 
 VALID_DRAFT = {
     "title": "Negotiation basics",

@@ -3,17 +3,13 @@
 import json
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from tests.support import SANDBOX_KEY, posts
+from tests.support import CONSOLE_SCRIPT, SANDBOX_KEY, posts
+from tests.support import EXAMPLE_PATH as EXAMPLE
 from tools.cli.main import main
 
-ROOT = Path(__file__).parents[2]
-EXAMPLE = ROOT / "examples" / "training.json"
-CONSOLE_SCRIPT = Path(sys.executable).with_name("lucca-training")
 FLAGS = [
     "--title", "Negotiation basics",
     "--subtitle", "Prepare, open, close",

@@ -4,13 +4,11 @@ import json
 import os
 import signal
 import subprocess
-import sys
-from pathlib import Path
 
 import httpx
 
-CONSOLE_SCRIPT = Path(sys.executable).with_name("lucca-training")
-EXAMPLE = Path(__file__).parents[2] / "examples" / "training.json"
+from tests.support import CONSOLE_SCRIPT
+from tests.support import EXAMPLE_PATH as EXAMPLE
 
 
 def test_demo_creates_a_training_and_shows_a_refusal(tmp_path):
