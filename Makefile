@@ -19,8 +19,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check tools tests bench
-	$(BIN)/ruff format --check tools tests bench
+	$(BIN)/ruff check tools bot prompts tests bench
+	$(BIN)/ruff format --check tools bot prompts tests bench
 
 bench: $(STAMP)
 	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
