@@ -1,0 +1,63 @@
+"""The server's resources: the tool's input schema, and a short guide to the fields.
+
+The guide is written from the same constants the core checks, so its numbers cannot drift.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tools.core.draft import DESCRIPTION_MAX_LENGTH, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH
+from tools.core.result import CATALOG_NOTE
+from tools.mcp_server.tool_definition import DRY_RUN, TOOL_NAME, input_schema
+
+SCHEMA_URI = "training://schema"
+GUIDE_URI = "training://guide"
+
+
+def schema_json() -> str:
+    return json.dumps(input_schema(), indent=2, ensure_ascii=False)
+
+
+def guide_markdown() -> str:
+    schema = input_schema()
+    required = ", ".join(f"`{name}`" for name in schema["required"])
+    return f"""\
+# Creating a training in Lucca Training
+
+`{TOOL_NAME}` adds one training to the company's catalog. Required: {required}.
+
+| field | what it holds | limit |
+| --- | --- | --- |
+| `title` | the training's name | {TITLE_MAX_LENGTH} characters |
+| `subtitle` | a short summary: for whom, what for | {SUBTITLE_MAX_LENGTH} characters |
+| `description` | goals, programme, format, prerequisites | {DESCRIPTION_MAX_LENGTH} characters |
+| `level` | `Beginner`, `Middle` or `Expert` | one of these |
+| `isCertifying` | whether it leads to an accredited certification | true or false |
+| `isMandatory` | whether the law makes it mandatory | true or false |
+| `type` | `External` (run by an outside organization) or `Internal` (by employees) | optional |
+| `providerId` | the provider's id in the account | optional, must exist |
+| `categoryId` | the category's id in the account | optional, must exist |
+
+Texts are trimmed; they cannot be blank. Characters are counted as Lucca counts them (an emoji
+can count as two). Unknown fields are refused. `{DRY_RUN}: true` checks a draft and sends nothing.
+
+## Levels
+
+- **Beginner**: for finding out about the subject.
+- **Middle**: for deepening your knowledge.
+- **Expert**: for becoming a specialist.
+
+## Catalog status
+
+A created training is in state **Ready**: it can be referenced by new realized trainings. It is
+{CATALOG_NOTE}; the API cannot publish it. **Archived** trainings should no longer be used.
+
+## When something fails
+
+- Invalid input: every bad field is named with its limit, and nothing was sent. Fix and call again.
+- Rate-limited (429): the account's 50 requests a minute are used up; retry after the time given.
+- Outcome unknown (timeout or dropped answer): the training may exist. Check the catalog before
+  calling again, or you may create it twice.
+- Authentication (401/403): the server's Lucca API key is wrong or lacks rights; tell the operator.
+"""

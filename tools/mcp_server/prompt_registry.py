@@ -1,0 +1,55 @@
+"""The drafting prompts from `prompts/`, served as MCP prompts, with argument completions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mcp.server import MCPServer
+from mcp.server.mcpserver.prompts.base import Prompt, PromptArgument, UserMessage
+from mcp_types import Completion, CompletionArgument, PromptReference
+
+from prompts.loader import PromptTemplate, load_prompts
+from tools.core.draft import LEVELS
+
+LANGUAGES = (
+    "English",
+    "French",
+    "German",
+    "Spanish",
+    "Italian",
+    "Dutch",
+    "Portuguese",
+)
+COMPLETIONS: dict[str, tuple[str, ...]] = {"level": LEVELS, "language": LANGUAGES}
+
+
+def register_prompts(server: MCPServer) -> None:
+    for template in load_prompts().values():
+        server.add_prompt(_mcp_prompt(template))
+
+    @server.completion()
+    async def complete(ref: Any, argument: CompletionArgument, context: Any) -> Completion | None:
+        if not isinstance(ref, PromptReference) or ref.name not in load_prompts():
+            return None
+        return Completion(values=completions_for(argument.name, argument.value))
+
+
+def completions_for(argument: str, typed: str) -> list[str]:
+    typed = typed.strip().casefold()
+    return [value for value in COMPLETIONS.get(argument, ()) if value.casefold().startswith(typed)]
+
+
+def _mcp_prompt(template: PromptTemplate) -> Prompt:
+    def render(**values: str) -> list[UserMessage]:
+        return [UserMessage(template.render(values))]
+
+    return Prompt(
+        name=template.name,
+        title=template.title,
+        description=template.description,
+        arguments=[
+            PromptArgument(name=a.name, description=a.description, required=a.required)
+            for a in template.arguments
+        ],
+        fn=render,
+    )

@@ -1,0 +1,77 @@
+"""Building the MCP server: the tool, prompts, resources, and the Lucca client's lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import TYPE_CHECKING
+
+from mcp.server import MCPServer
+from mcp.server.auth.settings import AuthSettings
+from mcp.server.request_state import RequestStateSecurity
+
+from tools.core.client import LuccaClient
+from tools.mcp_server import guide
+from tools.mcp_server.auth import StaticTokenVerifier
+from tools.mcp_server.create_tool import create_training_tool
+from tools.mcp_server.prompt_registry import register_prompts
+from tools.mcp_server.settings import McpSettings
+from tools.mcp_server.state import ServerState
+
+if TYPE_CHECKING:
+    from mcp.server.auth.provider import TokenVerifier
+
+SERVER_NAME = "lucca-training"
+INSTRUCTIONS = (
+    "Creates trainings in the company's Lucca Training catalog. Draft the texts with the user "
+    "first (prompt draft_training), check them with create_training and dryRun: true, then "
+    "create. Read training://guide for the fields, limits and levels."
+)
+
+LuccaOpener = Callable[[], AbstractAsyncContextManager[LuccaClient]]
+
+
+def build_mcp_server(
+    settings: McpSettings, open_lucca: LuccaOpener, *, public_url: str | None = None
+) -> MCPServer[ServerState]:
+    """The server; `open_lucca` yields the process's Lucca client for the server's lifetime.
+
+    `public_url` is given for HTTP: with tokens configured, `/mcp` then requires one of them.
+    """
+
+    @asynccontextmanager
+    async def lifespan(_: MCPServer[ServerState]) -> AsyncIterator[ServerState]:
+        async with open_lucca() as lucca:
+            yield ServerState(lucca=lucca)
+
+    tokens = settings.auth_tokens() if public_url else {}
+    verifier: TokenVerifier | None = StaticTokenVerifier(tokens) if tokens else None
+    keys = settings.request_state_keys()
+    server: MCPServer[ServerState] = MCPServer(
+        SERVER_NAME,
+        title="Lucca Training",
+        instructions=INSTRUCTIONS,
+        version=_version(),
+        tools=[create_training_tool(settings.mcp_confirm)],
+        lifespan=lifespan,
+        token_verifier=verifier,
+        # Static bearer tokens: no OAuth server, so no protected-resource metadata to publish.
+        auth=AuthSettings(issuer_url=public_url, resource_server_url=None) if verifier else None,
+        request_state_security=RequestStateSecurity(keys=keys) if keys else None,
+        log_level="WARNING",  # our own logger says what matters; stdio keeps stdout clean anyway
+    )
+    server.resource(guide.SCHEMA_URI, name="schema", mime_type="application/json")(
+        guide.schema_json
+    )
+    server.resource(guide.GUIDE_URI, name="guide", mime_type="text/markdown")(guide.guide_markdown)
+    register_prompts(server)
+    return server
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lucca-training")
+    except PackageNotFoundError:
+        return "0"

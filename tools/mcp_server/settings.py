@@ -1,0 +1,83 @@
+"""The MCP server's own settings (the Lucca ones are the core's), read once at the entry point."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from tools.core.errors import ConfigurationError
+
+ConfirmPolicy = Literal["auto", "always", "never"]
+MIN_TOKEN_LENGTH = 16
+HOW_TO_GENERATE = "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+
+
+class McpSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Comma-separated; each entry is `token` or `name:token` (the name is what logs may show).
+    mcp_auth_tokens: SecretStr | None = None
+    mcp_confirm: ConfirmPolicy = "auto"
+    mcp_allowed_hosts: str = ""
+    mcp_allowed_origins: str = ""
+    mcp_stateless: bool = False
+    # Comma-separated keys sealing multi-round (elicitation) state; replicas must share them.
+    mcp_request_state_keys: SecretStr | None = None
+    mcp_max_body_bytes: int = Field(1_000_000, ge=10_000, le=50_000_000)
+
+    def auth_tokens(self) -> dict[str, str]:
+        """Accepted bearer tokens by name; a `ConfigurationError` for a short or repeated one."""
+        raw = self.mcp_auth_tokens.get_secret_value() if self.mcp_auth_tokens else ""
+        tokens: dict[str, str] = {}
+        for position, entry in enumerate(_entries(raw), start=1):
+            name, _, token = entry.rpartition(":")
+            name = name.strip() or f"token-{position}"
+            token = token.strip()
+            if len(token) < MIN_TOKEN_LENGTH or not token.isascii() or not token.isprintable():
+                raise ConfigurationError(
+                    f"MCP_AUTH_TOKENS: entry {position} ({name}) is not a usable token: it needs "
+                    f"at least {MIN_TOKEN_LENGTH} visible ASCII characters.",
+                    HOW_TO_GENERATE,
+                )
+            if name in tokens:
+                raise ConfigurationError(
+                    f"MCP_AUTH_TOKENS: the name {name!r} is used twice.", "Give each token a name."
+                )
+            tokens[name] = token
+        return tokens
+
+    def allowed_hosts(self) -> list[str]:
+        return _entries(self.mcp_allowed_hosts)
+
+    def allowed_origins(self) -> list[str]:
+        return _entries(self.mcp_allowed_origins)
+
+    def request_state_keys(self) -> list[str]:
+        raw = self.mcp_request_state_keys.get_secret_value() if self.mcp_request_state_keys else ""
+        keys = _entries(raw)
+        if any(len(key) < 32 for key in keys):
+            raise ConfigurationError(
+                "MCP_REQUEST_STATE_KEYS: each key needs at least 32 characters.",
+                "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'",
+            )
+        return keys
+
+
+def load_mcp_settings(**overrides: object) -> McpSettings:
+    try:
+        settings = McpSettings(**overrides)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc']).upper()}: {error['msg']}"
+            for error in exc.errors(include_url=False, include_input=False)
+        )
+        raise ConfigurationError(f"Invalid settings: {problems}.", "Fix them and retry.") from None
+    settings.auth_tokens()  # refuse unusable tokens at start-up, not at the first request
+    settings.request_state_keys()
+    return settings
+
+
+def _entries(raw: str) -> list[str]:
+    return [entry.strip() for entry in raw.split(",") if entry.strip()]

@@ -1,0 +1,80 @@
+"""The `create_training` tool as assistants see it: name, description, schemas and annotations.
+
+The input schema is the one the core derives from the vendored Lucca spec, plus `dryRun`; nothing
+here restates a limit or an enum by hand, so the listed schema cannot drift from what is checked.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Literal
+
+from mcp_types import ToolAnnotations
+from pydantic import BaseModel, ConfigDict, Field
+
+from tools.core.draft import DESCRIPTION_MAX_LENGTH, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH
+from tools.core.result import CreatedTraining
+from tools.core.spec import training_input_schema
+
+TOOL_NAME = "create_training"
+TOOL_TITLE = "Create a training in Lucca"
+DRY_RUN = "dryRun"
+DRAFT_PROMPT = "draft_training"
+IMPROVE_PROMPT = "improve_training_description"
+
+ANNOTATIONS = ToolAnnotations(
+    title=TOOL_TITLE,
+    read_only_hint=False,  # it writes into the company's catalog
+    destructive_hint=False,  # it only adds; nothing existing is changed or removed
+    idempotent_hint=False,  # calling it twice creates two trainings
+    open_world_hint=True,  # it talks to Lucca, outside this server
+)
+
+DESCRIPTION = f"""\
+Create a training in the company's Lucca Training catalog and return its id and catalog status.
+
+A training is a course the company offers: a title (at most {TITLE_MAX_LENGTH} characters), a \
+subtitle summing it up (at most {SUBTITLE_MAX_LENGTH}), a detailed description (at most \
+{DESCRIPTION_MAX_LENGTH}), a level (Beginner: for finding out about the subject; Middle: for \
+deepening one's knowledge; Expert: for becoming a specialist), whether it is certifying and \
+whether it is mandatory by law, and optionally its type (External or Internal), provider id and \
+category id (ids that exist in the account; ask the user, never invent one).
+
+Write the texts with the user and show them before calling this tool: the prompts \
+`{DRAFT_PROMPT}` and `{IMPROVE_PROMPT}` help, and `{DRY_RUN}: true` checks a draft without \
+creating anything. The server may ask the user to confirm before it writes. Each call creates a \
+new training: do not call it again after a success, and after an unknown outcome check the \
+catalog first.
+
+The new training is in state Ready but NOT displayed in the public catalog: an admin publishes it \
+in Lucca. Invalid input comes back as an error naming every bad field and its limit, and nothing \
+is sent to Lucca: fix those fields and call again."""
+
+
+def input_schema() -> dict[str, Any]:
+    schema = copy.deepcopy(training_input_schema())
+    schema["properties"][DRY_RUN] = {
+        "type": "boolean",
+        "default": False,
+        "description": "Check and normalize the draft without creating it (nothing is sent).",
+    }
+    return schema
+
+
+class CreateTrainingOutput(BaseModel):
+    """The tool's structured result; `training` is the core's `CreatedTraining`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    outcome: Literal["created", "dry_run", "declined", "cancelled"] = Field(
+        description="created: the training now exists; dry_run: checked only; declined or "
+        "cancelled: the user did not confirm, nothing was created"
+    )
+    created: bool = Field(description="true only when a training was created by this call")
+    training: CreatedTraining | None = Field(
+        None, description="the created training: id, title, state, catalogStatus, ..."
+    )
+    preview: dict[str, Any] | None = Field(
+        None, description="dry run only: the training exactly as it would be sent to Lucca"
+    )
+    summary: str = Field(description="one sentence for the user")

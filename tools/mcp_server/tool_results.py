@@ -1,0 +1,84 @@
+"""The core's results and typed errors, as MCP tool results. The one place the MCP face converts.
+
+Successful calls carry `structuredContent` (a `CreateTrainingOutput`) and a short text for clients
+that read text only. Failures are `isError` results written for the model to act on: what
+happened, every bad field with its limit, and what to do next. Their texts come from the core's
+messages, which never contain a secret.
+"""
+
+from __future__ import annotations
+
+from mcp_types import CallToolResult, TextContent
+
+from tools.core.errors import InvalidDraft, TrainingError
+from tools.core.result import CreatedTraining, DraftPreview
+from tools.mcp_server.tool_definition import CreateTrainingOutput
+
+AFTER_CREATION = (
+    "Tell the user the id and that an admin must publish it in Lucca Training for it to show in "
+    "the public catalog. Do not call create_training again for this training."
+)
+
+
+def created(training: CreatedTraining) -> CallToolResult:
+    output = CreateTrainingOutput(
+        outcome="created", created=True, training=training, summary=training.summary
+    )
+    return _success(output, f"{training.summary}\n{AFTER_CREATION}")
+
+
+def previewed(preview: DraftPreview) -> CallToolResult:
+    output = CreateTrainingOutput(
+        outcome="dry_run", created=False, preview=preview.training, summary=preview.summary
+    )
+    return _success(output, preview.summary)
+
+
+def not_confirmed(outcome: str) -> CallToolResult:
+    summary = (
+        "The user did not confirm the creation, so nothing was created."
+        if outcome == "declined"
+        else "The confirmation was cancelled, so nothing was created."
+    )
+    output = CreateTrainingOutput(outcome=outcome, created=False, summary=summary)
+    return _success(output, f"{summary} Ask the user what to change before trying again.")
+
+
+def confirmation_impossible() -> CallToolResult:
+    return _failure(
+        "Not created: this server must ask the user to confirm each creation "
+        "(MCP_CONFIRM=always), but this client cannot show a confirmation (it does not support "
+        "elicitation).",
+        "Use a client that supports elicitation, or ask the server's operator to set "
+        "MCP_CONFIRM=auto. Nothing was sent to Lucca.",
+    )
+
+
+def failed(error: TrainingError) -> CallToolResult:
+    lines = [f"Not created ({error.kind}): {error.message}"]
+    if isinstance(error, InvalidDraft):
+        lines = ["Not created: the arguments are not valid. Fix these fields and call again:"]
+    if error.field_errors:
+        lines += [f"- {problem.field}: {problem.message}" for problem in error.field_errors]
+    if error.retry_after is not None:
+        lines.append(f"Retry after: {error.retry_after:.0f} seconds.")
+    lines.append(f"Safe to call again: {_safe_to_retry(error)}.")
+    return _failure("\n".join(lines), error.next_step)
+
+
+def _safe_to_retry(error: TrainingError) -> str:
+    if isinstance(error, InvalidDraft):
+        return "yes, once the fields above are fixed"
+    return "yes" if error.safe_to_retry else "no, not before the user or the catalog says so"
+
+
+def _success(output: CreateTrainingOutput, text: str) -> CallToolResult:
+    return CallToolResult(
+        content=[TextContent(type="text", text=text)],
+        structured_content=output.model_dump(mode="json"),
+    )
+
+
+def _failure(text: str, next_step: str) -> CallToolResult:
+    full = f"{text}\n{next_step}" if next_step else text
+    return CallToolResult(content=[TextContent(type="text", text=full)], is_error=True)
