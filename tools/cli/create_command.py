@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tools.cli.fields import FLAG_FOR_FIELD, dest_of
+from tools.cli.sandbox_command import add_sandbox_flag
 from tools.core.draft import LEVELS, TRAINING_TYPES
 from tools.core.errors import ConfigurationError, FieldError, InvalidDraft, TrainingError
 
@@ -48,7 +49,7 @@ def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser.add_argument(flag["providerId"], type=int, metavar="ID", help="an existing provider")
     parser.add_argument(flag["categoryId"], type=int, metavar="ID", help="an existing category")
     parser.add_argument("--dry-run", action="store_true", help="validate only; send nothing")
-    parser.add_argument("--sandbox", action="store_true", help="use the embedded Lucca emulator")
+    add_sandbox_flag(parser)
     parser.add_argument(
         "--output",
         choices=("text", "json"),

@@ -6,6 +6,7 @@ the same everywhere: an in-process emulator on a loopback port, with a fresh key
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from tools.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from tools.sandbox.runner import SandboxServer
+
+logger = logging.getLogger("lucca_training")
 
 
 def load_entry_settings(*, sandbox: bool) -> Settings:
@@ -48,3 +51,18 @@ async def open_lucca_connection(
         async with new_http_client(settings.lucca_timeout_seconds) as http:
             retry = RetryPolicy(max_rate_limit_wait=settings.lucca_max_retry_wait_seconds)
             yield LuccaConnection(LuccaClient(http, base_url, api_key, retry=retry), server)
+
+
+@asynccontextmanager
+async def open_lucca_client(settings: Settings, *, sandbox: bool) -> AsyncIterator[LuccaClient]:
+    """Just the client, for servers that hold it for their lifetime."""
+    async with open_lucca_connection(settings, sandbox=sandbox) as connection:
+        if connection.sandbox is not None:
+            logger.info("Using the embedded sandbox at %s", connection.sandbox.base_url)
+        yield connection.client
+
+
+def check_lucca_settings(settings: Settings, *, sandbox: bool) -> None:
+    """Fail at start-up, not at the first call, when the real account's settings are unusable."""
+    if not sandbox:
+        settings.lucca_connection()

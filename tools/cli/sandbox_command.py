@@ -17,6 +17,15 @@ def port_number(text: str) -> int:
     return port
 
 
+def add_sandbox_flag(parser: argparse.ArgumentParser) -> None:
+    """`--sandbox`, worded the same on every command that talks to Lucca."""
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="use the embedded Lucca emulator (in-process, fresh key) instead of a real account",
+    )
+
+
 def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "sandbox",
