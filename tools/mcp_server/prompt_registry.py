@@ -6,7 +6,8 @@ from typing import Any
 
 from mcp.server import MCPServer
 from mcp.server.mcpserver.prompts.base import Prompt, PromptArgument, UserMessage
-from mcp_types import Completion, CompletionArgument, PromptReference
+from mcp.shared.exceptions import MCPError
+from mcp_types import INVALID_PARAMS, Completion, CompletionArgument, PromptReference
 
 from prompts.loader import PromptTemplate, load_prompts
 from tools.core.draft import LEVELS
@@ -39,11 +40,28 @@ def completions_for(argument: str, typed: str) -> list[str]:
     return [value for value in COMPLETIONS.get(argument, ()) if value.casefold().startswith(typed)]
 
 
+class _FilePrompt(Prompt):
+    """A prompt whose missing (or blank) required argument is an error naming it.
+
+    The SDK would report it as an internal error on 2026-07-28 connections."""
+
+    template: PromptTemplate
+
+    async def render(self, arguments: dict[str, Any] | None, context: Any) -> Any:
+        given = arguments or {}
+        for argument in self.template.arguments:
+            if argument.required and not str(given.get(argument.name) or "").strip():
+                message = f"{self.name} needs {argument.name!r}: {argument.description}"
+                raise MCPError(code=INVALID_PARAMS, message=message)
+        return await super().render(arguments, context)
+
+
 def _mcp_prompt(template: PromptTemplate) -> Prompt:
     def render(**values: str) -> list[UserMessage]:
         return [UserMessage(template.render(values))]
 
-    return Prompt(
+    return _FilePrompt(
+        template=template,
         name=template.name,
         title=template.title,
         description=template.description,

@@ -1,0 +1,33 @@
+"""Clients of both protocol eras, and a stand-in for the person answering confirmations."""
+
+import mcp_types as types
+from mcp import Client
+from mcp.server import MCPServer
+
+# "2026-07-28": stateless, elicitation as an input-required round; "legacy": the initialize
+# handshake and a server-to-client elicitation request.
+ERAS = ["2026-07-28", "legacy"]
+
+
+class UserAtKeyboard:
+    """An elicitation callback that answers like a person would, and remembers what it saw."""
+
+    def __init__(self, action: str = "accept", confirm: bool = True) -> None:
+        self.action = action
+        self.confirm = confirm
+        self.questions: list[types.ElicitRequestParams] = []
+
+    async def __call__(
+        self, context: object, params: types.ElicitRequestParams
+    ) -> types.ElicitResult:
+        self.questions.append(params)
+        content = {"confirm": self.confirm} if self.action == "accept" else None
+        return types.ElicitResult(action=self.action, content=content)
+
+
+def client(server: MCPServer, era: str, user: UserAtKeyboard | None = None) -> Client:
+    return Client(server, mode=era, elicitation_callback=user)
+
+
+def text_of(result: types.CallToolResult) -> str:
+    return "\n".join(block.text for block in result.content if isinstance(block, types.TextContent))

@@ -1,0 +1,74 @@
+"""What an assistant sees before its first call: the schema from the spec, honest annotations."""
+
+from tests.mcp.helpers import client
+from tools.core.spec import load_spec, training_input_schema
+from tools.mcp_server.tool_definition import CreateTrainingOutput
+
+WRITABLE_FIELDS = {
+    "title",
+    "subtitle",
+    "description",
+    "level",
+    "isCertifying",
+    "isMandatory",
+    "type",
+    "providerId",
+    "categoryId",
+}
+
+
+async def listed_tool(server, era):
+    async with client(server, era) as session:
+        (tool,) = (await session.list_tools()).tools
+    return tool
+
+
+async def test_the_input_schema_is_the_specs_writable_fields_plus_dry_run(make_server, era):
+    tool = await listed_tool(make_server(), era)
+    schema = tool.input_schema
+    assert tool.name == "create_training"
+    assert set(schema["properties"]) == WRITABLE_FIELDS | {"dryRun"}
+    assert schema["properties"]["dryRun"]["type"] == "boolean"
+    assert schema["additionalProperties"] is False
+    spec_required = load_spec()["components"]["schemas"]["v1.Training"]["required"]
+    assert schema["required"] == spec_required
+    limits = {name: schema["properties"][name].get("maxLength") for name in WRITABLE_FIELDS}
+    assert limits["title"] == 250 and limits["subtitle"] == 1000 and limits["description"] == 6000
+    assert schema["properties"]["level"]["enum"] == ["Beginner", "Middle", "Expert"]
+    assert schema["properties"]["type"]["enum"] == ["External", "Internal"]
+    without_dry_run = {**schema, "properties": dict(schema["properties"])}
+    del without_dry_run["properties"]["dryRun"]
+    assert without_dry_run == training_input_schema()
+
+
+async def test_annotations_say_it_writes_adds_and_reaches_outside(make_server, era):
+    annotations = (await listed_tool(make_server(), era)).annotations
+    assert annotations.title
+    assert annotations.read_only_hint is False
+    assert annotations.destructive_hint is False
+    assert annotations.idempotent_hint is False
+    assert annotations.open_world_hint is True
+
+
+async def test_the_output_schema_describes_the_structured_result(make_server, era):
+    tool = await listed_tool(make_server(), era)
+    assert tool.output_schema["type"] == "object"
+    assert set(tool.output_schema["properties"]) == set(CreateTrainingOutput.model_fields)
+    created = tool.output_schema["$defs"]["CreatedTraining"]
+    assert {"id", "catalogStatus", "state"} <= set(created["properties"])
+
+
+async def test_the_description_gives_the_model_what_it_needs(make_server, era):
+    description = (await listed_tool(make_server(), era)).description
+    for needed in (
+        "250",
+        "1000",
+        "6000",
+        "Beginner",
+        "Ready",
+        "public catalog",
+        "draft_training",
+        "improve_training_description",
+        "dryRun",
+    ):
+        assert needed in description, needed
