@@ -94,7 +94,10 @@ def _slack_settings() -> Any:
     from bot.settings import load_slack_settings
 
     slack = load_slack_settings()
-    return slack if slack.http_mode_configured() else None
+    if slack.slack_bot_token is None and slack.slack_signing_secret is None:
+        return None  # Slack not configured here: serve MCP alone
+    slack.require_http_mode()  # one of the two set without the other is a mistake to report
+    return slack
 
 
 def _slack_handler(slack_settings: Any, lucca: LuccaClient) -> Any:
