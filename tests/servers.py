@@ -1,0 +1,65 @@
+"""Running the real console script as a server in a subprocess, for tests that need one."""
+
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+import httpx
+
+from tests.support import CONSOLE_SCRIPT
+
+# Settings a developer's shell may hold that would change what a test means.
+PRODUCT_VARIABLE_PREFIXES = ("LUCCA_", "MCP_", "SLACK_", "LLM_")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def clean_env(extra: Mapping[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(PRODUCT_VARIABLE_PREFIXES)}
+    return {**env, **extra}
+
+
+@contextmanager
+def serving(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Iterator[str]:
+    """`lucca-training <args>` running until the block ends; yields its base URL once healthy."""
+    process = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), *args, "--port", str(port)],
+        env=clean_env(env),
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(process, base_url)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+
+
+def wait_until_healthy(process: subprocess.Popen, base_url: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            _, stderr = process.communicate()
+            raise AssertionError(f"the server exited ({process.returncode}): {stderr}")
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=1.0, trust_env=False).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"the server did not answer /healthz within {timeout} s")
