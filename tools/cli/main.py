@@ -12,7 +12,14 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tools.cli import create_command, demo_command, mcp_command, sandbox_command, serve_command
+from tools.cli import (
+    create_command,
+    demo_command,
+    mcp_command,
+    sandbox_command,
+    serve_command,
+    slack_command,
+)
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a tool stopped by SIGPIPE
@@ -32,7 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=verbose_help
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (create_command, mcp_command, serve_command, sandbox_command, demo_command):
+    for command in (
+        create_command,
+        mcp_command,
+        serve_command,
+        slack_command,
+        sandbox_command,
+        demo_command,
+    ):
         command.add_parser(commands, parents=[verbosity])
     return parser
 

@@ -1,0 +1,107 @@
+"""The Slack app: a Bolt `AsyncApp` wired to the core, for Socket Mode and HTTP mode alike.
+
+`build_slack_app` is the one entry; `register` is the one place that knows which Slack ids go to
+which listener. The app talks to Slack through an `AsyncWebClient` whose base URL comes from
+SLACK_API_URL (tests point it at a local fake Slack) and to Lucca through the process's one
+`LuccaClient`, which the caller owns and closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import weakref
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot import ids
+from bot.access import AccessPolicy
+from bot.catalog_options import CATEGORIES, PROVIDERS, CatalogOptions
+from bot.creations import SETTLE_SECONDS, Creations
+from bot.listeners.commands import open_training_form
+from bot.listeners.options import answer_options
+from bot.listeners.submissions import submit_training_form
+from bot.locale import UserLanguages
+from bot.services import Services
+from bot.settings import SlackSettings
+from tools.core.client import LuccaClient
+
+logger = logging.getLogger("lucca_training.slack")
+
+SLACK_TIMEOUT_SECONDS = 10.0
+_SERVICES: weakref.WeakKeyDictionary[AsyncApp, Services] = weakref.WeakKeyDictionary()
+
+
+def build_slack_app(
+    settings: SlackSettings,
+    lucca: LuccaClient,
+    *,
+    settle_seconds: float = SETTLE_SECONDS,
+) -> AsyncApp:
+    """The Slack face, ready for `slack_events_asgi` (HTTP mode) or `run_socket_mode`.
+
+    Without SLACK_SIGNING_SECRET (Socket Mode needs none), HTTP requests are checked against a
+    random secret nobody knows, so that an unset secret can never mean "accept anything".
+    """
+    client = AsyncWebClient(
+        token=settings.bot_token(),
+        base_url=settings.slack_api_url,
+        timeout=int(SLACK_TIMEOUT_SECONDS),
+    )
+    app = AsyncApp(
+        name="lucca-training",
+        client=client,
+        signing_secret=settings.signing_secret() or secrets.token_hex(32),
+    )
+    access = AccessPolicy(settings.slack_allowed_users, settings.slack_allowed_usergroups)
+    if access.open_to_everyone:
+        logger.warning(
+            "Everyone in the Slack workspace may create trainings: set SLACK_ALLOWED_USERS "
+            "and/or SLACK_ALLOWED_USERGROUPS to restrict it"
+        )
+    services = Services(
+        access=access,
+        languages=UserLanguages(),
+        catalog=CatalogOptions(lucca),
+        creations=Creations(lucca, settle_seconds=settle_seconds),
+    )
+    register(app, services)
+    _SERVICES[app] = services
+    return app
+
+
+def register(app: AsyncApp, services: Services) -> None:
+    """Slack ids to listeners; the listeners themselves know nothing of Bolt's routing."""
+
+    @app.command(ids.COMMAND)
+    async def on_command(ack, body, client, respond, request: AsyncBoltRequest) -> None:
+        retried = bool(request.headers.get("x-slack-retry-num"))
+        await open_training_form(
+            services, ack=ack, body=body, client=client, respond=respond, retried=retried
+        )
+
+    @app.options(ids.PROVIDER_ACTION)
+    async def on_provider_options(ack, body) -> None:
+        await answer_options(services.catalog, PROVIDERS, ack=ack, body=body)
+
+    @app.options(ids.CATEGORY_ACTION)
+    async def on_category_options(ack, body) -> None:
+        await answer_options(services.catalog, CATEGORIES, ack=ack, body=body)
+
+    @app.view(ids.FORM_CALLBACK)
+    async def on_submit(ack, body, client) -> None:
+        await submit_training_form(services, ack=ack, body=body, client=client)
+
+
+async def drain_slack_app(app: AsyncApp, timeout: float = 10.0) -> None:
+    """On shutdown: let the creations in flight finish (bounded), so none is cut in the middle."""
+    services = _SERVICES.get(app)
+    if services is not None:
+        await services.creations.drain(timeout)
+
+
+def creations_in_flight(app: AsyncApp) -> int:
+    services = _SERVICES.get(app)
+    return services.creations.in_flight if services is not None else 0

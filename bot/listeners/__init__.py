@@ -1,0 +1,1 @@
+"""Bolt listeners, grouped by kind; `bot.app.register` wires them to Slack's ids."""

@@ -1,0 +1,18 @@
+"""What the listeners share for the life of the app: one of each, built by `bot.app`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.access import AccessPolicy
+from bot.catalog_options import CatalogOptions
+from bot.creations import Creations
+from bot.locale import UserLanguages
+
+
+@dataclass(frozen=True)
+class Services:
+    access: AccessPolicy
+    languages: UserLanguages
+    catalog: CatalogOptions
+    creations: Creations
