@@ -11,17 +11,20 @@ from tests.support import CONSOLE_SCRIPT
 from tests.support import EXAMPLE_PATH as EXAMPLE
 
 
-def test_demo_creates_a_training_and_shows_a_refusal(tmp_path):
+def test_demo_drives_the_mcp_server_to_create_one_training_and_show_a_refusal(tmp_path):
     result = subprocess.run(
         [str(CONSOLE_SCRIPT), "demo"], capture_output=True, text=True, timeout=60, cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "Created training #" in out and '"Business French for Customer Calls"' in out
-    assert "Catalog status: Ready (not displayed in the public catalog by default" in out
-    assert "title (--title): must be at most 250 characters (got 314)" in out
-    assert "level (--level): must be one of Beginner, Middle, Expert (got 'Guru')" in out
-    assert "subtitle (--subtitle): is required" in out
+    assert "lists the server's tools: create_training" in out
+    assert "title 250, subtitle 1000, description 6000 characters" in out
+    assert "| Title: Business French for Customer Calls" in out  # the confirmation question
+    assert 'Created training #45 "Business French for Customer Calls"' in out
+    assert "catalogStatus='Ready (not displayed in the public catalog by default" in out
+    assert "- title: must be at most 250 characters (got 314)" in out
+    assert "- level: must be one of Beginner, Middle, Expert (got 'Guru')" in out
+    assert "- subtitle: is required" in out
     assert "The sandbox received 1 POST in all" in out
 
 

@@ -1,14 +1,16 @@
-"""`lucca-training demo`: the main job end to end, on the embedded sandbox, in a few seconds.
+"""`lucca-training demo`: the main job end to end, as an AI assistant does it, in a few seconds.
 
-It creates a training through the same core every face uses, prints its id and catalog status, then
-shows an invalid draft being refused with its field errors, and proves from the sandbox's own
-request log that the invalid draft never reached it.
+It starts the real MCP server (`lucca-training mcp`) as a subprocess over stdio, connects with the
+MCP SDK's client, lists the tool, creates a training on an embedded sandbox (confirming when the
+server asks, as the user would), shows an invalid call refused with its field errors, and proves
+from the sandbox's own request log that the refused call never reached it.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from typing import Any
 
@@ -41,44 +43,72 @@ def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "demo",
         parents=parents,
-        help="create a training on the embedded sandbox, then show a refused invalid one",
-        description="Run the whole job on the embedded Lucca emulator; no account needed.",
+        help="drive the MCP server like an assistant: create a training on the embedded sandbox",
+        description="Start the MCP server over stdio, connect an MCP client, create a training "
+        "on the embedded Lucca emulator and show a refused one; no account needed.",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from tools.cli import terminal_output
-    from tools.core.errors import TrainingError
-
-    try:
-        return asyncio.run(_demo())
-    except TrainingError as error:
-        terminal_output.show_error(error)
-        return 1
+    return asyncio.run(_demo())
 
 
 async def _demo() -> int:
-    from tools.cli import terminal_output
-    from tools.cli.lucca_connection import load_entry_settings, open_lucca_connection
-    from tools.core.errors import InvalidDraft
-    from tools.core.service import create_training
+    from mcp import Client, StdioServerParameters
 
-    async with open_lucca_connection(load_entry_settings(sandbox=True), sandbox=True) as lucca:
-        assert lucca.sandbox is not None
-        print(f"Lucca Training demo, on the embedded sandbox at {lucca.sandbox.base_url}")
+    from tools.sandbox.config import SandboxConfig
+    from tools.sandbox.runner import SandboxServer, new_api_key
+
+    with SandboxServer(SandboxConfig(api_key=new_api_key())) as sandbox:
+        print(f"Lucca Training demo: an embedded Lucca sandbox at {sandbox.base_url}")
         print("(an emulator of the Lucca API: no real account is touched)\n")
-        print("1. Creating a training through the core:")
-        created = await create_training(lucca.client, DEMO_TRAINING)
-        terminal_output.show_created(created)
-        print("\n2. An invalid draft is refused before anything is sent:")
-        try:
-            await create_training(lucca.client, INVALID_TRAINING)
-        except InvalidDraft as refused:
-            terminal_output.show_error(refused, out=sys.stdout)
-        else:
-            print("   unexpected: the invalid draft was accepted")
-            return 1
-        posts = [entry for entry in lucca.sandbox.requests_log() if entry["method"] == "POST"]
-    print(f"\nThe sandbox received {len(posts)} POST in all: the valid training only.")
-    return 0 if len(posts) == 1 else 1
+        server = StdioServerParameters(
+            command=sys.executable,
+            args=["-m", "tools.cli.main", "mcp"],
+            env=_server_env(sandbox.base_url, sandbox.config.api_key),
+        )
+        async with Client(server, elicitation_callback=_user_confirms) as assistant:
+            created = await _show_the_job(assistant)
+        posts = [entry for entry in sandbox.requests_log() if entry["method"] == "POST"]
+    print(f"\nThe sandbox received {len(posts)} POST in all: the confirmed training only.")
+    return 0 if created and len(posts) == 1 else 1
+
+
+async def _show_the_job(assistant: Any) -> bool:
+    (tool,) = (await assistant.list_tools()).tools
+    limits = {n: p.get("maxLength") for n, p in tool.input_schema["properties"].items()}
+    print(f"1. The assistant lists the server's tools: {tool.name} ({tool.title})")
+    print(f"   limits from the Lucca spec: title {limits['title']}, subtitle "
+          f"{limits['subtitle']}, description {limits['description']} characters\n")  # fmt: skip
+    print("2. It calls create_training; the server asks the user to confirm first:")
+    result = await assistant.call_tool("create_training", DEMO_TRAINING)
+    print(_indented(_text(result)))
+    training = (result.structured_content or {}).get("training") or {}
+    print(f"   structured result: id={training.get('id')}, "
+          f"catalogStatus={training.get('catalogStatus')!r}\n")  # fmt: skip
+    print("3. It calls create_training with an invalid draft; the server refuses it:")
+    refused = await assistant.call_tool("create_training", INVALID_TRAINING)
+    print(_indented(_text(refused)))
+    return not result.is_error and bool(refused.is_error)
+
+
+async def _user_confirms(context: Any, params: Any) -> Any:
+    import mcp_types as types
+
+    print(_indented(params.message, prefix="   | "))
+    print("   The user answers: yes\n")
+    return types.ElicitResult(action="accept", content={"confirm": True})
+
+
+def _server_env(base_url: str, api_key: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LUCCA_", "MCP_"))}
+    return {**env, "LUCCA_BASE_URL": base_url, "LUCCA_API_KEY": api_key, "MCP_CONFIRM": "auto"}
+
+
+def _text(result: Any) -> str:
+    return "\n".join(getattr(block, "text", "") for block in result.content)
+
+
+def _indented(text: str, prefix: str = "   ") -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
