@@ -94,7 +94,8 @@ def _slack_settings() -> Any:
     from bot.settings import load_slack_settings
 
     slack = load_slack_settings()
-    if slack.slack_bot_token is None and slack.slack_signing_secret is None:
+    secrets = (slack.slack_bot_token, slack.slack_signing_secret)
+    if not any(secret and secret.get_secret_value().strip() for secret in secrets):
         return None  # Slack not configured here: serve MCP alone
     slack.require_http_mode()  # one of the two set without the other is a mistake to report
     return slack
