@@ -1,4 +1,5 @@
-"""The core imports no face, and the sandbox imports nothing of ours but the search guess.
+"""The core imports no face, faces import no other face, and the sandbox nothing of ours but the
+search guess.
 
 Checked in a fresh interpreter, by what actually ends up in sys.modules.
 """
@@ -8,7 +9,10 @@ import pkgutil
 import subprocess
 import sys
 
+import bot
+import prompts
 import tools.core
+import tools.mcp_server
 import tools.sandbox
 
 
@@ -29,7 +33,9 @@ def within(name: str, packages: tuple[str, ...]) -> bool:
     return any(name == package or name.startswith(package + ".") for package in packages)
 
 
-FACES = ("mcp", "slack_bolt", "slack_sdk", "aiohttp", "tools.cli", "bot")
+SLACK_FACE = ("slack_bolt", "slack_sdk", "aiohttp", "bot")
+MCP_FACE = ("mcp", "tools.mcp_server")
+FACES = (*SLACK_FACE, *MCP_FACE, "tools.cli")
 
 
 def test_the_core_imports_no_face_and_not_the_sandbox():
@@ -44,3 +50,18 @@ def test_the_sandbox_takes_only_the_search_parameter_from_the_core():
         "tools.core",
         "tools.core.lucca_api",
     }
+
+
+def test_the_mcp_face_imports_neither_slack_nor_the_cli():
+    loaded = imported_by(tools.mcp_server)
+    assert sorted(name for name in loaded if within(name, (*SLACK_FACE, "tools.cli"))) == []
+
+
+def test_the_slack_face_imports_neither_mcp_nor_the_cli():
+    loaded = imported_by(bot)
+    assert sorted(name for name in loaded if within(name, (*MCP_FACE, "tools.cli"))) == []
+
+
+def test_the_prompt_loader_imports_no_face():
+    loaded = imported_by(prompts)
+    assert sorted(name for name in loaded if within(name, FACES)) == []
