@@ -1,0 +1,54 @@
+"""The MCP benchmarks still run and print their figures (no timing is asserted here: see bench/)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).parents[2] / "bench"
+
+
+def run_bench(script: str, runs: int) -> str:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / script), "--runs", str(runs)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def assert_verdict(output: str) -> None:
+    verdicts = [line.strip() for line in output.splitlines() if line.strip().startswith("result:")]
+    assert verdicts in (["result: PASS"], ["result: MISSED"]), output
+
+
+def test_mcp_startup_bench_runs_and_prints_its_ratio_and_memory():
+    output = run_bench("mcp_startup.py", runs=1)
+    for label in (
+        "bare SDK server median",
+        "ours, --sandbox median",
+        "ours, no sandbox median",
+        "ratio, --sandbox / bare",
+        "sandbox share of start-up",
+        "RSS ours, --sandbox",
+        "RSS bare SDK server",
+    ):
+        assert label in output, f"{label!r} missing from:\n{output}"
+    assert_verdict(output)
+
+
+def test_mcp_overhead_bench_runs_and_prints_both_transports():
+    output = run_bench("mcp_overhead.py", runs=5)
+    for label in (
+        "core call median",
+        "MCP stdio call median",
+        "MCP http  call median",
+        "stdio overhead",
+        "http  overhead",
+        "SDK floor, stdio",
+        "SDK floor, http",
+        "all 201 (no rate limiting)",
+    ):
+        assert label in output, f"{label!r} missing from:\n{output}"
+    assert_verdict(output)
