@@ -77,7 +77,7 @@ def register(app: AsyncApp, services: Services) -> None:
 
     @app.command(ids.COMMAND)
     async def on_command(ack, body, client, respond, request: AsyncBoltRequest) -> None:
-        retried = bool(request.headers.get("x-slack-retry-num"))
+        retried = retry_number(request) > 0
         await open_training_form(
             services, ack=ack, body=body, client=client, respond=respond, retried=retried
         )
@@ -93,6 +93,13 @@ def register(app: AsyncApp, services: Services) -> None:
     @app.view(ids.FORM_CALLBACK)
     async def on_submit(ack, body, client) -> None:
         await submit_training_form(services, ack=ack, body=body, client=client)
+
+
+def retry_number(request: AsyncBoltRequest) -> int:
+    """Slack's `X-Slack-Retry-Num` (Socket Mode sends `0` on a first attempt): 0 when absent."""
+    values = request.headers.get("x-slack-retry-num") or ["0"]
+    text = values[0] if isinstance(values, list | tuple) else values
+    return int(text) if isinstance(text, str) and text.strip().isdigit() else 0
 
 
 async def drain_slack_app(app: AsyncApp, timeout: float = 10.0) -> None:

@@ -1,0 +1,148 @@
+"""The Slack face under test, as it runs: Bolt served by uvicorn on a loopback port, a fake Slack
+Web API over real HTTP, and the sandbox behind the core over real HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+import uvicorn
+from slack_bolt.async_app import AsyncApp
+
+from bot.app import build_slack_app, drain_slack_app
+from bot.http_mode import slack_events_asgi
+from bot.settings import SlackSettings
+from tests.bot.fake_slack import FakeSlack
+from tests.bot.slack_driver import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    SignedHttp,
+    SlackDriver,
+    SocketDispatch,
+)
+from tests.support import SANDBOX_KEY
+from tools.core.client import LuccaClient, RetryPolicy, new_http_client
+from tools.sandbox.runner import SandboxServer
+
+LUCCA_TIMEOUT_SECONDS = 0.5  # short, so that the timeout test is quick; loopback answers in ms
+# The app waits this long after answering a submission before updating the modal, so that Slack
+# has applied its answer first; the driver applies answers within milliseconds of receiving them.
+SETTLE_SECONDS = 0.1
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    with FakeSlack(BOT_TOKEN, APP_TOKEN) as fake:
+        yield fake
+    # Every view the app sent (modals, updates, answers to submissions) must be one Slack takes.
+    assert fake.view_problems == []
+
+
+def slack_settings(fake: FakeSlack, **overrides: object) -> SlackSettings:
+    """Every setting given, so that no .env or environment variable of the machine leaks in."""
+    values: dict[str, object] = {
+        "slack_bot_token": BOT_TOKEN,
+        "slack_signing_secret": SIGNING_SECRET,
+        "slack_app_token": APP_TOKEN,
+        "slack_api_url": fake.api_url,
+        "slack_allowed_users": (),
+        "slack_allowed_usergroups": (),
+        **overrides,
+    }
+    return SlackSettings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def lucca(sandbox: SandboxServer, sleeps: list[float]) -> AsyncIterator[LuccaClient]:
+    async def record_sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    async with new_http_client(timeout_seconds=LUCCA_TIMEOUT_SECONDS) as http:
+        yield LuccaClient(
+            http,
+            sandbox.base_url,
+            SANDBOX_KEY,
+            retry=RetryPolicy(max_rate_limit_wait=30.0, connect_backoff=(0.01, 0.02)),
+            sleep=record_sleep,
+        )
+
+
+@pytest.fixture
+def settings_overrides() -> dict[str, object]:
+    """Tests that need other settings (allowed users...) override this fixture."""
+    return {}
+
+
+@pytest.fixture
+async def slack_app(
+    fake_slack: FakeSlack, lucca: LuccaClient, settings_overrides: dict[str, object]
+) -> AsyncIterator[AsyncApp]:
+    settings = slack_settings(fake_slack, **settings_overrides)
+    app = build_slack_app(settings, lucca, settle_seconds=SETTLE_SECONDS)
+    yield app
+    await drain_slack_app(app, timeout=5.0)
+
+
+@pytest.fixture
+async def events_url(slack_app: AsyncApp) -> AsyncIterator[str]:
+    """`/slack/events` served by uvicorn on a loopback port, as `lucca-training serve` would."""
+    async with serve_asgi(slack_events_asgi(slack_app)) as base_url:
+        yield base_url + "/slack/events"
+
+
+class serve_asgi:  # used as `async with serve_asgi(app) as url`
+    """Serve an ASGI app with uvicorn in this event loop, on a free loopback port."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __aenter__(self) -> str:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 0))
+        config = uvicorn.Config(self.app, log_level="warning", lifespan="on", access_log=False)
+        self.server = uvicorn.Server(config)
+        self.task = asyncio.create_task(self.server.serve(sockets=[sock]))
+        while not self.server.started:
+            if self.task.done():
+                self.task.result()
+            await asyncio.sleep(0.005)
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        await self.task
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(timeout=10.0) as client:
+        yield client
+
+
+@pytest.fixture
+def http_driver(fake_slack: FakeSlack, http: httpx.AsyncClient, events_url: str) -> SlackDriver:
+    """Slack, in HTTP mode: signed requests to /slack/events over real HTTP (uvicorn)."""
+    return SlackDriver(fake_slack, SignedHttp(http, events_url))
+
+
+@pytest.fixture
+async def driver(fake_slack: FakeSlack, slack_app: AsyncApp) -> AsyncIterator[SlackDriver]:
+    """Slack, in HTTP mode: signed requests to the same ASGI app, handed over in process.
+
+    Everything but the socket is the HTTP path (signature, body, Bolt, the answer); most tests
+    use this one because a uvicorn server per test costs a quarter of a second.
+    """
+    transport = httpx.ASGITransport(app=slack_events_asgi(slack_app))
+    async with httpx.AsyncClient(transport=transport, base_url="http://slack.test") as client:
+        yield SlackDriver(fake_slack, SignedHttp(client, "/slack/events"))
+
+
+@pytest.fixture
+def socket_driver(fake_slack: FakeSlack, slack_app: AsyncApp) -> SlackDriver:
+    """Slack, in Socket Mode: payloads handed to `async_dispatch`, as the adapter does."""
+    return SlackDriver(fake_slack, SocketDispatch(slack_app))

@@ -1,0 +1,353 @@
+"""A local fake of Slack's Web API (and Socket Mode), served over real HTTP from its own thread.
+
+The app's `AsyncWebClient` is pointed at it with SLACK_API_URL, as Bolt's own tests do. It checks
+the bot token (the app token for `apps.connections.open`), records every call, keeps the modals it
+opened with their hashes, and answers as Slack does: `expired_trigger_id` for a trigger older than
+3 seconds or used twice, `invalid_arguments` for a view Slack would refuse (every view goes
+through `block_kit.view_problems`), `hash_conflict` for a stale hash, `not_found` for a closed or
+unknown view, `user_not_found`, `no_such_subteam`. It also plays the response_url endpoints and a
+Socket Mode WebSocket that delivers envelopes and collects the app's acknowledgements.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from tests.bot.block_kit import view_problems
+
+TRIGGER_LIFETIME_SECONDS = 3.0
+TEAM_ID = "T0TEAM"
+BOT_USER_ID = "U0BOT"
+
+
+@dataclass
+class ApiCall:
+    method: str
+    args: dict[str, Any]
+    answer: dict[str, Any]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.answer.get("ok"))
+
+
+@dataclass
+class OpenView:
+    id: str
+    view: dict[str, Any]
+    hash: str
+    user_id: str
+    closed: bool = False
+    history: list[dict[str, Any]] = field(default_factory=list)  # every view shown, in order
+
+
+class FakeSlack:
+    def __init__(self, bot_token: str, app_token: str = "xapp-1-fake-app-token") -> None:
+        self.bot_token = bot_token
+        self.app_token = app_token
+        self.calls: list[ApiCall] = []
+        self.views: dict[str, OpenView] = {}
+        self.locales: dict[str, str] = {}  # user id -> Slack locale
+        self.usergroups: dict[str, list[str]] = {}
+        self.responses: list[dict[str, Any]] = []  # what was posted to response_urls
+        self.view_problems: list[str] = []  # every refused view, with why
+        self.failures: dict[str, list[str]] = {}  # method -> errors to answer next
+        self.delays: dict[str, float] = {}  # method -> seconds before answering
+        self.socket_acks: dict[str, dict[str, Any]] = {}
+        self._triggers: dict[str, tuple[str, float]] = {}
+        self._response_urls: set[str] = set()
+        self._ids = itertools.count(1)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._stop: asyncio.Event | None = None
+        self._sockets: list[web.WebSocketResponse] = []
+        self.port = 0
+
+    # Running it.
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base_url}/api/"
+
+    def __enter__(self) -> FakeSlack:
+        self._thread = threading.Thread(target=self._run, name="fake-slack", daemon=True)
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._loop is not None and self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        if self._thread is not None:
+            self._thread.join(10)
+
+    def _run(self) -> None:
+        asyncio.run(self._serve())
+
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        app = web.Application(client_max_size=4 * 1024 * 1024)
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/response/{hook}", self._response_url)
+        app.router.add_get("/socket", self._socket)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._ready.set()
+        try:
+            await self._stop.wait()
+        finally:
+            for socket in list(self._sockets):
+                await socket.close()
+            await runner.cleanup()
+
+    # What tests set up and read.
+
+    def new_trigger(self, user_id: str) -> str:
+        trigger = f"{next(self._ids)}.{secrets.token_hex(6)}"
+        self._triggers[trigger] = (user_id, time.monotonic())
+        return trigger
+
+    def new_response_url(self) -> str:
+        hook = secrets.token_hex(8)
+        self._response_urls.add(hook)
+        return f"{self.base_url}/response/{hook}"
+
+    def fail_next(self, method: str, error: str) -> None:
+        self.failures.setdefault(method, []).append(error)
+
+    def calls_to(self, method: str) -> list[ApiCall]:
+        return [call for call in list(self.calls) if call.method == method]
+
+    def apply_answer(self, view_id: str, answer: dict[str, Any] | None) -> None:
+        """What Slack does with our answer to a view_submission: update, close, or keep."""
+        current = self.views[view_id]
+        action = (answer or {}).get("response_action")
+        if action == "update":
+            self._replace(current, answer["view"])
+        elif action in (None, "clear"):
+            current.closed = True
+
+    def close_view(self, view_id: str) -> None:
+        """The user closed the modal."""
+        self.views[view_id].closed = True
+
+    async def wait_for(self, condition: Callable[[], Any], timeout: float = 5.0) -> Any:
+        """Poll until `condition()` is truthy; fail after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = condition()
+            if value:
+                return value
+            await asyncio.sleep(0.01)
+        raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
+
+    async def send_envelope(self, kind: str, payload: dict[str, Any], timeout: float = 5.0):
+        """Deliver one Socket Mode envelope; the app's acknowledgement (its payload, or {})."""
+        envelope_id = secrets.token_hex(8)
+        message = {
+            "envelope_id": envelope_id,
+            "type": kind,
+            "payload": payload,
+            "accepts_response_payload": kind != "events_api",
+            "retry_attempt": 0,
+            "retry_reason": "",
+        }
+        assert self._loop is not None and self._sockets, "no Socket Mode connection"
+        sent = asyncio.run_coroutine_threadsafe(
+            self._sockets[-1].send_str(json.dumps(message)), self._loop
+        )
+        await asyncio.wrap_future(sent)
+        ack = await self.wait_for(lambda: self.socket_acks.get(envelope_id), timeout)
+        return ack.get("payload") or {}
+
+    # The Web API.
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args: dict[str, Any] = dict(request.query)
+        if request.can_read_body:
+            if request.content_type == "application/json":
+                args.update(await request.json())
+            else:
+                args.update(dict(await request.post()))
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or args.get(
+            "token", ""
+        )
+        if method in self.delays:
+            await asyncio.sleep(self.delays[method])
+        answer = self._answer(method, args, token)
+        self.calls.append(ApiCall(method, args, answer))
+        return web.json_response(answer)
+
+    def _answer(self, method: str, args: dict[str, Any], token: str) -> dict[str, Any]:
+        wanted = self.app_token if method == "apps.connections.open" else self.bot_token
+        if not token:
+            return {"ok": False, "error": "not_authed"}
+        if token != wanted:
+            return {"ok": False, "error": "invalid_auth"}
+        if self.failures.get(method):
+            return {"ok": False, "error": self.failures[method].pop(0)}
+        handler = getattr(self, "_" + method.replace(".", "_"), None)
+        if handler is None:
+            return {"ok": False, "error": "unknown_method"}
+        return handler(args)
+
+    def _auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": "https://acme.slack.com/",
+            "team": "Acme",
+            "user": "lucca-training",
+            "team_id": TEAM_ID,
+            "user_id": BOT_USER_ID,
+            "bot_id": "B0BOT",
+            "is_enterprise_install": False,
+        }
+
+    def _apps_connections_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket?ticket=t"}
+
+    def _views_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        trigger = args.get("trigger_id", "")
+        if trigger not in self._triggers:
+            return {"ok": False, "error": "invalid_trigger_id"}
+        user_id, issued = self._triggers.pop(trigger)
+        if time.monotonic() - issued > TRIGGER_LIFETIME_SECONDS:
+            return {"ok": False, "error": "expired_trigger_id"}
+        view = _as_view(args.get("view"))
+        refused = self._refused(view)
+        if refused:
+            return refused
+        opened = OpenView(f"V{next(self._ids):08d}", {}, "", user_id)
+        self._replace(opened, view)
+        self.views[opened.id] = opened
+        return {"ok": True, "view": self._full(opened)}
+
+    def _views_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        current = self.views.get(args.get("view_id", ""))
+        if current is None or current.closed:
+            return {"ok": False, "error": "not_found"}
+        if args.get("hash") and args["hash"] != current.hash:
+            return {"ok": False, "error": "hash_conflict"}
+        view = _as_view(args.get("view"))
+        refused = self._refused(view)
+        if refused:
+            return refused
+        self._replace(current, view)
+        return {"ok": True, "view": self._full(current)}
+
+    def _chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        if not args.get("text") and not args.get("blocks"):
+            return {"ok": False, "error": "no_text"}
+        if channel.startswith(("U", "W")):
+            channel = "D" + channel[1:]  # posting to a user id lands in the app's DM with them
+        ts = f"{time.time():.6f}"
+        return {"ok": True, "channel": channel, "ts": ts, "message": {"text": args.get("text")}}
+
+    def _chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
+        if not args.get("user"):
+            return {"ok": False, "error": "user_not_in_channel"}
+        return {"ok": True, "message_ts": f"{time.time():.6f}"}
+
+    def _users_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        user_id = args.get("user", "")
+        if not user_id.startswith(("U", "W")):
+            return {"ok": False, "error": "user_not_found"}
+        user: dict[str, Any] = {"id": user_id, "team_id": TEAM_ID, "name": user_id.lower()}
+        if str(args.get("include_locale", "")).lower() in ("1", "true"):
+            user["locale"] = self.locales.get(user_id, "en-US")
+        return {"ok": True, "user": user}
+
+    def _usergroups_users_list(self, args: dict[str, Any]) -> dict[str, Any]:
+        group = args.get("usergroup", "")
+        if group not in self.usergroups:
+            return {"ok": False, "error": "no_such_subteam"}
+        return {"ok": True, "users": list(self.usergroups[group])}
+
+    # Views.
+
+    def _refused(self, view: Any) -> dict[str, Any] | None:
+        problems = view_problems(view)
+        if not problems:
+            return None
+        self.view_problems.extend(problems)
+        return {
+            "ok": False,
+            "error": "invalid_arguments",
+            "response_metadata": {"messages": [f"[ERROR] {p}" for p in problems]},
+        }
+
+    def _replace(self, opened: OpenView, view: dict[str, Any]) -> None:
+        problems = view_problems(view)
+        self.view_problems.extend(problems)
+        opened.view = view
+        opened.hash = f"{int(time.time())}.{secrets.token_hex(4)}"
+        opened.history.append(view)
+
+    def _full(self, opened: OpenView) -> dict[str, Any]:
+        return {
+            **opened.view,
+            "id": opened.id,
+            "team_id": TEAM_ID,
+            "hash": opened.hash,
+            "state": {"values": {}},
+            "app_id": "A0APP",
+            "bot_id": "B0BOT",
+            "root_view_id": opened.id,
+            "previous_view_id": None,
+        }
+
+    def full_view(self, view_id: str) -> dict[str, Any]:
+        return self._full(self.views[view_id])
+
+    # response_url and Socket Mode.
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        if request.match_info["hook"] not in self._response_urls:
+            return web.Response(status=404, text="no_active_hooks")
+        self.responses.append(await request.json())
+        return web.Response(text="ok")
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse(autoping=True)
+        await socket.prepare(request)
+        self._sockets.append(socket)
+        hello = {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0APP"}}
+        await socket.send_str(json.dumps(hello))
+        async for message in socket:
+            if message.type == WSMsgType.TEXT:
+                data = json.loads(message.data)
+                if "envelope_id" in data:
+                    self.socket_acks[data["envelope_id"]] = data
+        self._sockets.remove(socket)
+        return socket
+
+
+def _as_view(value: Any) -> Any:
+    """slack_sdk sends the view as a JSON object, or as a JSON string inside a form."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value

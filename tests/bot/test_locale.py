@@ -1,0 +1,61 @@
+"""French for users whose Slack locale is fr-*, English for everyone else, everywhere."""
+
+import pytest
+
+from bot import ids
+from bot.locale import language_of_locale
+from tests.bot.fake_slack import FakeSlack
+from tests.bot.slack_driver import USER, VALID_FORM, SlackDriver, texts_of
+
+
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [("fr-FR", "fr"), ("fr-CA", "fr"), ("fr", "fr"), ("FR_be", "fr"), ("en-US", "en"),
+     ("de-DE", "en"), ("", "en"), (None, "en"), ("french", "en")],
+)  # fmt: skip
+def test_the_language_of_a_slack_locale(locale, language):
+    assert language_of_locale(locale) == language
+
+
+async def test_a_french_user_goes_through_in_french(
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox
+):
+    fake_slack.locales[USER] = "fr-FR"
+    view_id = await driver.open_form()
+
+    invalid = await driver.submit(view_id, {**VALID_FORM, ids.SUBTITLE_BLOCK: None})
+    assert invalid.body["errors"] == {ids.SUBTITLE_BLOCK: "Ce champ est requis."}
+
+    creating = await driver.submit(view_id, VALID_FORM)
+    assert "Création de *Negotiation basics*" in texts_of(creating.body["view"])
+    await fake_slack.wait_for(
+        lambda: fake_slack.views[view_id].view["callback_id"] == ids.RESULT_CALLBACK
+    )
+    result = fake_slack.views[view_id].view
+    assert result["title"]["text"] == "Formation créée"
+    assert "*Prête* (Ready)" in texts_of(result)
+    assert "Niveau: Débutant" in texts_of(result)
+    dm = await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"))
+    assert "La formation *n° 45*" in dm[0].args["text"]
+
+
+async def test_a_french_user_reads_lucca_failures_in_french(
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox
+):
+    fake_slack.locales[USER] = "fr-FR"
+    sandbox.add_faults({"status": 503})
+    view_id = await driver.open_form()
+    await driver.submit(view_id, VALID_FORM)
+    await fake_slack.wait_for(
+        lambda: (
+            fake_slack.views[view_id].view["callback_id"] == ids.FORM_CALLBACK
+            and len(fake_slack.views[view_id].history) == 3
+        )
+    )
+    assert "Lucca est indisponible pour le moment" in texts_of(fake_slack.views[view_id].view)
+
+
+async def test_an_unreadable_locale_falls_back_to_english(driver, fake_slack: FakeSlack):
+    fake_slack.fail_next("users.info", "ratelimited")
+    view_id = await driver.open_form()
+    assert fake_slack.views[view_id].view["title"]["text"] == "New training"
