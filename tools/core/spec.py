@@ -36,7 +36,8 @@ NOT_BLANK_PATTERN = r"\S"
 @functools.cache
 def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
     with path.open(encoding="utf-8") as spec_file:
-        return yaml.safe_load(spec_file)
+        # libyaml's safe loader when present: ~10x faster, which start-up time notices.
+        return yaml.load(spec_file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def training_input_schema(spec: dict[str, Any] | None = None) -> dict[str, Any]:

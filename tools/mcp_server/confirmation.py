@@ -10,7 +10,7 @@ input-required round trip, on an older one into an `elicitation/create` request.
 Nothing is asked for input that is invalid or for a dry run: those never reach Lucca anyway.
 """
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 
 from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
@@ -73,10 +73,13 @@ def confirmation_message(draft: TrainingDraft) -> str:
 
 def make_confirmation_resolver(
     policy: ConfirmPolicy,
-) -> Callable[[Context], Elicit[CreationConfirmation] | CreationConfirmation]:
+) -> Callable[[Context], Awaitable[Elicit[CreationConfirmation] | CreationConfirmation]]:
     """The resolver for the tool's confirmation parameter, bound to the configured policy."""
 
-    def ask_user_to_confirm(ctx: Context) -> Elicit[CreationConfirmation] | CreationConfirmation:
+    async def ask_user_to_confirm(
+        ctx: Context,
+    ) -> Elicit[CreationConfirmation] | CreationConfirmation:
+        # async: a plain function would be run in a worker thread on every call
         # When not asking, the value is a placeholder: the tool body decides from the same policy
         # (and reports invalid input itself), so nothing here can wave a creation through.
         try:

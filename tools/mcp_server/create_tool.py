@@ -55,7 +55,7 @@ def create_training_tool(policy: ConfirmPolicy) -> Tool:
             )
         state: ServerState = ctx.request_context.lifespan_context
         try:
-            training = await service.create_training(state.lucca, draft)
+            training = await service.create_training(await state.lucca(), draft)
         except TrainingError as error:
             return tool_results.failed(error)
         return tool_results.created(training)

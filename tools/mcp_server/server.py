@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from mcp.server import MCPServer
 from mcp.server.auth.settings import AuthSettings
 from mcp.server.request_state import RequestStateSecurity
 
-from tools.core.client import LuccaClient
 from tools.mcp_server import guide
 from tools.mcp_server.auth import StaticTokenVerifier
 from tools.mcp_server.create_tool import create_training_tool
 from tools.mcp_server.prompt_registry import register_prompts
 from tools.mcp_server.settings import McpSettings
-from tools.mcp_server.state import ServerState
+from tools.mcp_server.state import LuccaOpener, ServerState
 
 if TYPE_CHECKING:
     from mcp.server.auth.provider import TokenVerifier
@@ -27,8 +26,6 @@ INSTRUCTIONS = (
     "first (prompt draft_training), check them with create_training and dryRun: true, then "
     "create. Read training://guide for the fields, limits and levels."
 )
-
-LuccaOpener = Callable[[], AbstractAsyncContextManager[LuccaClient]]
 
 
 def build_mcp_server(
@@ -41,8 +38,11 @@ def build_mcp_server(
 
     @asynccontextmanager
     async def lifespan(_: MCPServer[ServerState]) -> AsyncIterator[ServerState]:
-        async with open_lucca() as lucca:
-            yield ServerState(lucca=lucca)
+        state = ServerState(open_lucca)
+        try:
+            yield state
+        finally:
+            await state.aclose()
 
     tokens = settings.auth_tokens() if public_url else {}
     verifier: TokenVerifier | None = StaticTokenVerifier(tokens) if tokens else None
