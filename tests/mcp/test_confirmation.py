@@ -1,6 +1,8 @@
 """The user confirms before the write: accepted creates once, anything else creates nothing."""
 
+import mcp_types as types
 import pytest
+from mcp.shared.exceptions import MCPError
 
 from tests.mcp.helpers import UserAtKeyboard, client, text_of
 from tests.support import VALID_DRAFT, posts
@@ -94,4 +96,50 @@ async def test_nothing_is_asked_when_nothing_would_be_sent(make_server, sandbox,
     user = UserAtKeyboard("accept")
     await call(make_server("always"), era, user, arguments)
     assert user.questions == []
+    assert posts(sandbox) == []
+
+
+async def confirm_then_retry(server, retried_arguments):
+    """Drive a 2026-07-28 confirmation round by hand: the retry may carry other arguments."""
+    async with client(server, "2026-07-28", UserAtKeyboard("accept")) as session:
+        asked = await session.session.call_tool(
+            "create_training", FULL_DRAFT, allow_input_required=True
+        )
+        assert isinstance(asked, types.InputRequiredResult)
+        (key,) = asked.input_requests
+        yes = {key: types.ElicitResult(action="accept", content={"confirm": True})}
+        return await session.session.call_tool(
+            "create_training",
+            retried_arguments,
+            input_responses=yes,
+            request_state=asked.request_state,
+            allow_input_required=True,
+        )
+
+
+async def test_the_confirmed_draft_is_the_one_created(make_server, sandbox):
+    result = await confirm_then_retry(make_server("auto"), FULL_DRAFT)
+    assert result.structured_content["outcome"] == "created"
+    assert len(posts(sandbox)) == 1
+
+
+def leaves(group: BaseExceptionGroup) -> list[BaseException]:
+    return [
+        leaf
+        for error in group.exceptions
+        for leaf in (leaves(error) if isinstance(error, BaseExceptionGroup) else [error])
+    ]
+
+
+@pytest.mark.parametrize("field", ["description", "subtitle", "isMandatory"])
+async def test_a_yes_does_not_carry_over_to_a_changed_draft(make_server, sandbox, field):
+    """The sealed request state is bound to the call it was made for: a retry carrying other
+    arguments is refused, so a confirmed draft cannot be swapped for an unconfirmed one."""
+    changed = {**FULL_DRAFT, field: not FULL_DRAFT[field] if field == "isMandatory" else "Other"}
+    refusals: list[str] = []
+    try:
+        await confirm_then_retry(make_server("auto"), changed)
+    except* MCPError as refused:  # raised inside the client's task group
+        refusals = [str(error) for error in leaves(refused)]
+    assert refusals == ["Invalid or expired requestState"]
     assert posts(sandbox) == []
