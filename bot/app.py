@@ -19,7 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import ids
 from bot.access import AccessPolicy
 from bot.catalog_options import CATEGORIES, PROVIDERS, CatalogOptions
-from bot.creations import SETTLE_SECONDS, Creations
+from bot.creations import SETTLE_SECONDS, START_DELAY_SECONDS, Creations
 from bot.listeners.commands import open_training_form
 from bot.listeners.options import answer_options
 from bot.listeners.submissions import submit_training_form
@@ -39,11 +39,14 @@ def build_slack_app(
     lucca: LuccaClient,
     *,
     settle_seconds: float = SETTLE_SECONDS,
+    start_delay: float = START_DELAY_SECONDS,
 ) -> AsyncApp:
     """The Slack face, ready for `slack_events_asgi` (HTTP mode) or `run_socket_mode`.
 
-    Without SLACK_SIGNING_SECRET (Socket Mode needs none), HTTP requests are checked against a
-    random secret nobody knows, so that an unset secret can never mean "accept anything".
+    `settle_seconds` and `start_delay` pace a creation around its acknowledgement (see
+    `bot.creations`); tests shorten them. Without SLACK_SIGNING_SECRET (Socket Mode needs
+    none), HTTP requests are checked against a random secret nobody knows, so that an unset
+    secret can never mean "accept anything".
     """
     client = AsyncWebClient(
         token=settings.bot_token(),
@@ -65,7 +68,7 @@ def build_slack_app(
         access=access,
         languages=UserLanguages(),
         catalog=CatalogOptions(lucca),
-        creations=Creations(lucca, settle_seconds=settle_seconds),
+        creations=Creations(lucca, settle_seconds=settle_seconds, start_delay=start_delay),
     )
     register(app, services)
     _SERVICES[app] = services

@@ -39,6 +39,9 @@ logger = logging.getLogger("lucca_training.slack")
 # Slack applies our `response_action: update` when it reads our answer; a `views.update` that
 # overtook it would be overwritten by the "Creating..." view. Lucca takes longer than this anyway.
 SETTLE_SECONDS = 0.3
+# A creation starts this long after its acknowledgement: in a burst of submissions, answering
+# Slack within its 3 seconds comes first, and a creation has no deadline of its own.
+START_DELAY_SECONDS = 0.2
 KEEP_DONE_SECONDS = 3600.0
 
 
@@ -63,9 +66,16 @@ class _Entry:
 
 
 class Creations:
-    def __init__(self, lucca: LuccaClient, *, settle_seconds: float = SETTLE_SECONDS) -> None:
+    def __init__(
+        self,
+        lucca: LuccaClient,
+        *,
+        settle_seconds: float = SETTLE_SECONDS,
+        start_delay: float = START_DELAY_SECONDS,
+    ) -> None:
         self._lucca = lucca
         self._settle_seconds = settle_seconds
+        self._start_delay = start_delay
         self._entries: dict[tuple[str, str], _Entry] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -100,6 +110,7 @@ class Creations:
             await asyncio.wait(set(self._tasks), timeout=timeout)
 
     async def _create(self, client: AsyncWebClient, submission: Submission, entry: _Entry) -> None:
+        await asyncio.sleep(self._start_delay)
         try:
             created = await create_training(self._lucca, submission.draft)
         except TrainingError as error:

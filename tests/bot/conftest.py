@@ -82,7 +82,7 @@ async def slack_app(
     fake_slack: FakeSlack, lucca: LuccaClient, settings_overrides: dict[str, object]
 ) -> AsyncIterator[AsyncApp]:
     settings = slack_settings(fake_slack, **settings_overrides)
-    app = build_slack_app(settings, lucca, settle_seconds=SETTLE_SECONDS)
+    app = build_slack_app(settings, lucca, settle_seconds=SETTLE_SECONDS, start_delay=0.0)
     yield app
     await drain_slack_app(app, timeout=5.0)
 

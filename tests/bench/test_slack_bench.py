@@ -1,0 +1,29 @@
+"""The Slack benchmark still runs and prints its figures (a short run; no timing asserted here)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).parents[2] / "bench"
+
+
+def test_slack_submissions_bench_runs_and_prints_its_figures():
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "slack_submissions.py"),
+            "--submissions",
+            "5",
+            "--delay",
+            "0.5",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    for label in ("ack latency median", "ack latency p99", "ack latency max", "target < 300 ms"):
+        assert label in result.stdout
+    assert "acknowledged              5 of 5" in result.stdout
+    assert "trainings created         5   (expected 5)" in result.stdout
+    assert "result: PASS" in result.stdout or "result: MISSED" in result.stdout
