@@ -1,8 +1,9 @@
 """HTTP mode: Slack POSTs commands, options and submissions to `/slack/events`.
 
-`slack_events_asgi(app)` is a plain ASGI callable that answers any path it is mounted on, so
-`Mount("/slack/events", app=slack_events_asgi(slack_app))` in the combined server, or serving it
-directly (tests, the benchmark), both work. Bolt checks every request's signature (HMAC-SHA256
+`slack_events_asgi(app)` is an ASGI app that answers whatever path it is served at: in the
+combined server, `Route("/slack/events", slack_events_asgi(slack_app), methods=["POST"])` (an
+instance, so Starlette calls it as ASGI; call its `drain()` on shutdown), or served directly (tests,
+the benchmark). Bolt checks every request's signature (HMAC-SHA256
 over `v0:{timestamp}:{body}` with the signing secret, 5-minute window) and answers 401 otherwise.
 Bodies are capped: Slack's are a few kilobytes, and an unsigned sender must not make us buffer
 megabytes before the signature is even checked.
@@ -28,15 +29,20 @@ MAX_BODY_BYTES = 1_000_000  # a modal of 100 blocks with 6000 characters is far 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
-def slack_events_asgi(app: AsyncApp) -> ASGIApp:
-    """The ASGI app for `/slack/events`: POST only; lifespan shutdown drains creations."""
+class SlackEvents:
+    """The ASGI app for `/slack/events`: POST only; lifespan shutdown drains creations.
 
-    async def slack_events(scope: Scope, receive: Receive, send: Send) -> None:
+    An instance, not a function, so that Starlette's `Route` takes it as an ASGI app as it is.
+    """
+
+    def __init__(self, app: AsyncApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await _lifespan(app, receive, send)
+            await _lifespan(self.app, receive, send)
             return
         if scope["type"] != "http":
             return
@@ -46,10 +52,17 @@ def slack_events_asgi(app: AsyncApp) -> ASGIApp:
                 "Slack events are POSTed here.", status_code=405, headers={"Allow": "POST"}
             )
         else:
-            response = await _dispatch(app, request)
+            response = await _dispatch(self.app, request)
         await response(scope, receive, send)
 
-    return slack_events
+    async def drain(self, timeout: float = 10.0) -> None:
+        """Mounted in another app (whose lifespan this one does not get): call on shutdown."""
+        await drain_slack_app(self.app, timeout)
+
+
+def slack_events_asgi(app: AsyncApp) -> SlackEvents:
+    """The ASGI callable to serve at (or mount on) `/slack/events`."""
+    return SlackEvents(app)
 
 
 async def _dispatch(app: AsyncApp, request: Request) -> Response:
@@ -78,7 +91,7 @@ async def _read_body(request: Request) -> bytes | None:
 
 
 async def _lifespan(app: AsyncApp, receive: Receive, send: Send) -> None:
-    """Served alone, the app drains its creations on shutdown (mounted: see `drain_slack_app`)."""
+    """Served alone, the app drains its creations on shutdown (mounted: call `drain`)."""
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":

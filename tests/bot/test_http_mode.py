@@ -86,6 +86,21 @@ async def test_it_answers_on_whatever_path_it_is_mounted_at(
     await mounted.open_form()
 
 
+async def test_it_serves_as_a_starlette_route_in_the_combined_server(slack_app, fake_slack):
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+
+    events = slack_events_asgi(slack_app)
+    server = Starlette(routes=[Route("/slack/events", events, methods=["POST"])])
+    transport = httpx.ASGITransport(app=server)
+    async with httpx.AsyncClient(transport=transport, base_url="http://serve.test") as client:
+        driver = SlackDriver(fake_slack, SignedHttp(client, "/slack/events"))
+        view_id = await driver.open_form()
+        await driver.submit(view_id, VALID_FORM)
+        await events.drain(timeout=5.0)  # what the combined server's shutdown calls
+    assert fake_slack.views[view_id].view["callback_id"] == ids.RESULT_CALLBACK
+
+
 async def test_shutting_down_lets_a_creation_in_flight_finish(
     slack_app, fake_slack: FakeSlack, http: httpx.AsyncClient, sandbox
 ):
