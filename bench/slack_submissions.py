@@ -5,8 +5,9 @@ does), talking to the sandbox (a separate `lucca-training sandbox` process, rate
 that only the app is measured, every POST delayed by the fault `{"delay": 4}`) and to a local fake
 Slack Web API. This script plays Slack: it opens the modals, then sends the submissions as signed
 view_submission requests over real HTTP (kept-alive connections, one per submission), all at
-once, and times each acknowledgement from the first byte sent to the last byte of the answer. Target: the slowest under 300 ms (Slack
-allows 3000), every submission acknowledged, and exactly one training created per submission.
+once, and times each acknowledgement from the first byte sent to the last byte of the answer.
+Target: the slowest under 300 ms (Slack allows 3000), every submission acknowledged, and exactly
+one training created per submission.
 
     python bench/slack_submissions.py [--submissions 50] [--delay 4]
 """

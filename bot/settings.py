@@ -60,7 +60,8 @@ class SlackSettings(BaseSettings):
     @field_validator("slack_api_url")
     @classmethod
     def _api_url(cls, value: str) -> str:
-        return normalize_api_url(value)
+        # An empty `SLACK_API_URL=` line in .env means the default, like the other settings.
+        return normalize_api_url(value) if value.strip() else DEFAULT_API_URL
 
     @property
     def restricted(self) -> bool:

@@ -64,6 +64,17 @@ def test_the_api_url_gets_its_trailing_slash_and_may_be_local(environment):
     assert load_slack_settings().slack_api_url == "http://127.0.0.1:9999/api/"
 
 
+def test_empty_lines_in_dotenv_mean_the_defaults(environment, tmp_path):
+    lines = [f"{name}=" for name in (*SECRETS, "SLACK_API_URL", "SLACK_ALLOWED_USERS")]
+    (tmp_path / ".env").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = load_slack_settings()
+    assert settings.slack_api_url == DEFAULT_API_URL
+    assert settings.slack_allowed_users == ()
+    assert not settings.http_mode_configured
+    with pytest.raises(ConfigurationError, match="SLACK_BOT_TOKEN is not set"):
+        settings.bot_token()
+
+
 def test_secrets_never_show_in_the_settings_or_their_errors(environment):
     for name, value in SECRETS.items():
         environment.setenv(name, value)
