@@ -66,6 +66,7 @@ class FakeSlack:
         self.socket_acks: dict[str, dict[str, Any]] = {}
         self._triggers: dict[str, tuple[str, float]] = {}
         self._response_urls: set[str] = set()
+        self._used_triggers: set[str] = set()
         self._ids = itertools.count(1)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -228,8 +229,11 @@ class FakeSlack:
 
     def _views_open(self, args: dict[str, Any]) -> dict[str, Any]:
         trigger = args.get("trigger_id", "")
+        if trigger in self._used_triggers:
+            return {"ok": False, "error": "expired_trigger_id"}
         if trigger not in self._triggers:
             return {"ok": False, "error": "invalid_trigger_id"}
+        self._used_triggers.add(trigger)
         user_id, issued = self._triggers.pop(trigger)
         if time.monotonic() - issued > TRIGGER_LIFETIME_SECONDS:
             return {"ok": False, "error": "expired_trigger_id"}
