@@ -37,6 +37,14 @@ class _Running:
     lucca: LuccaClient | None = None
     slack: Any = None
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """`/slack/events` (an ASGI instance: Starlette hands a plain function a Request)."""
+        if self.slack is None:
+            response = PlainTextResponse("Slack is not configured on this server.", 404)
+            await response(scope, receive, send)
+            return
+        await self.slack(scope, receive, send)
+
 
 def build_serve_app(*, host: str, port: int, sandbox: bool) -> Starlette:
     settings = load_entry_settings(sandbox=sandbox)
@@ -60,27 +68,24 @@ def build_serve_app(*, host: str, port: int, sandbox: bool) -> Starlette:
             running.lucca = lucca
             if slack_settings is not None:
                 running.slack = _slack_handler(slack_settings, lucca)
-            async with mcp.session_manager.run():
-                logger.info(
-                    "Serving on http://%s:%s (MCP at %s%s)",
-                    host,
-                    port,
-                    MCP_PATH,
-                    f", Slack at {SLACK_PATH}" if slack_settings is not None else "",
-                )
-                yield
-            running.lucca = running.slack = None
-
-    async def slack_events(scope: Scope, receive: Receive, send: Send) -> None:
-        if running.slack is None:
-            response = PlainTextResponse("Slack is not configured on this server.", 404)
-            await response(scope, receive, send)
-            return
-        await running.slack(scope, receive, send)
+            try:
+                async with mcp.session_manager.run():
+                    logger.info(
+                        "Serving on http://%s:%s (MCP at %s%s)",
+                        host,
+                        port,
+                        MCP_PATH,
+                        f", Slack at {SLACK_PATH}" if slack_settings is not None else "",
+                    )
+                    yield
+            finally:
+                if running.slack is not None:  # let creations in flight finish first
+                    await running.slack.drain()
+                running.lucca = running.slack = None
 
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
-        Route(SLACK_PATH, slack_events, methods=["POST"]),
+        Route(SLACK_PATH, running, methods=["POST"]),
         Mount("/", app=mcp_app),
     ]
     return Starlette(routes=routes, lifespan=lifespan)
