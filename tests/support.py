@@ -10,6 +10,19 @@ EXAMPLE_PATH = ROOT / "examples" / "training.json"
 EXAMPLE = json.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
 CONSOLE_SCRIPT = Path(sys.executable).with_name("lucca-training")
 
+# The spec's writable fields, in its order: what every face's input must offer, and nothing else.
+WRITABLE_FIELDS = [
+    "title",
+    "subtitle",
+    "description",
+    "level",
+    "isCertifying",
+    "isMandatory",
+    "type",
+    "providerId",
+    "categoryId",
+]
+
 VALID_DRAFT = {
     "title": "Negotiation basics",
     "subtitle": "Prepare, open, close",

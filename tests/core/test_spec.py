@@ -6,22 +6,12 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.support import VALID_DRAFT
+from tests.support import VALID_DRAFT, WRITABLE_FIELDS
 from tools.core.draft import TrainingDraft, validate_draft
 from tools.core.errors import InvalidDraft
 from tools.core.spec import load_spec, training_input_schema
 
-WRITABLE = [
-    "title",
-    "subtitle",
-    "description",
-    "level",
-    "isCertifying",
-    "isMandatory",
-    "type",
-    "providerId",
-    "categoryId",
-]
+WRITABLE = WRITABLE_FIELDS
 
 
 def test_schema_offers_exactly_the_writable_fields_with_their_limits():

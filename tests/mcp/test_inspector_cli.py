@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from tests.servers import clean_env, free_port, serving
-from tests.support import CONSOLE_SCRIPT, SANDBOX_KEY, posts
+from tests.support import CONSOLE_SCRIPT, SANDBOX_KEY, WRITABLE_FIELDS, posts
 from tools.core.lucca_api import AUTH_HEADER, AUTH_SCHEME, TRAININGS_PATH
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer
@@ -45,17 +45,6 @@ TRAINING_ARGS = [
     "isCertifying=false",
     "isMandatory=true",
     "providerId=12",
-]
-WRITABLE_FIELDS = [
-    "title",
-    "subtitle",
-    "description",
-    "level",
-    "isCertifying",
-    "isMandatory",
-    "type",
-    "providerId",
-    "categoryId",
 ]
 REQUIRED_FIELDS = ["title", "subtitle", "description", "level", "isCertifying", "isMandatory"]
 

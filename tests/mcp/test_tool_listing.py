@@ -1,20 +1,9 @@
 """What an assistant sees before its first call: the schema from the spec, honest annotations."""
 
 from tests.mcp.helpers import client
+from tests.support import WRITABLE_FIELDS
 from tools.core.spec import load_spec, training_input_schema
 from tools.mcp_server.tool_definition import CreateTrainingOutput
-
-WRITABLE_FIELDS = {
-    "title",
-    "subtitle",
-    "description",
-    "level",
-    "isCertifying",
-    "isMandatory",
-    "type",
-    "providerId",
-    "categoryId",
-}
 
 
 async def listed_tool(server, era):
@@ -27,7 +16,7 @@ async def test_the_input_schema_is_the_specs_writable_fields_plus_dry_run(make_s
     tool = await listed_tool(make_server(), era)
     schema = tool.input_schema
     assert tool.name == "create_training"
-    assert set(schema["properties"]) == WRITABLE_FIELDS | {"dryRun"}
+    assert list(schema["properties"]) == [*WRITABLE_FIELDS, "dryRun"]
     assert schema["properties"]["dryRun"]["type"] == "boolean"
     assert schema["additionalProperties"] is False
     spec_required = load_spec()["components"]["schemas"]["v1.Training"]["required"]
