@@ -84,7 +84,10 @@ def _inputs(texts: Texts, values: FormValues) -> list[dict[str, Any]]:
             texts.description_more_label, texts.description_more_hint, more,
             max_length=SLACK_INPUT_MAX_LENGTH, multiline=True, optional=True,
         ),
-        _radio(ids.LEVEL_BLOCK, ids.LEVEL_ACTION, texts.level_label, None, levels, values.level),
+        _radio(
+            ids.LEVEL_BLOCK, ids.LEVEL_ACTION, texts.level_label, texts.level_hint, levels,
+            values.level,
+        ),
         _static_select(
             ids.TYPE_BLOCK, ids.TYPE_ACTION, texts.type_label, texts.type_hint,
             texts.type_placeholder, kinds, values.type,

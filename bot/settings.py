@@ -48,11 +48,11 @@ class SlackSettings(BaseSettings):
     @field_validator("slack_allowed_users", "slack_allowed_usergroups")
     @classmethod
     def _check_ids(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for item in value:
+        for position, item in enumerate(value, start=1):
             if not _SLACK_ID.fullmatch(item):
-                shown = item if len(item) <= 30 else item[:27] + "..."
+                # Not echoed: a token pasted into the wrong variable must not reach a terminal.
                 raise ValueError(
-                    f"{shown!r} is not a Slack id (like U012ABCDEF for a user, "
+                    f"entry {position} is not a Slack id (like U012ABCDEF for a user, "
                     "S012ABCDEF for a user group)"
                 )
         return value

@@ -41,6 +41,7 @@ class Texts:
     description_more_label: str
     description_more_hint: str
     level_label: str
+    level_hint: str
     level_names: dict[str, tuple[str, str]]  # level -> (name, what it means)
     type_label: str
     type_hint: str
@@ -119,6 +120,7 @@ _EN = Texts(
         "first box stops: no space or line break is added between the two."
     ),
     level_label="Level",
+    level_hint="Required: one of the three levels Lucca knows.",
     level_names={
         "Beginner": ("Beginner", "finding out about the subject"),
         "Middle": ("Middle", "deepening it"),
@@ -270,6 +272,7 @@ _FR = Texts(
         "où la première case s'arrête : aucun espace ni saut de ligne n'est ajouté entre les deux."
     ),
     level_label="Niveau",
+    level_hint="Obligatoire : l'un des trois niveaux que connaît Lucca.",
     level_names={
         "Beginner": ("Débutant", "découvrir le sujet"),
         "Middle": ("Intermédiaire", "l'approfondir"),

@@ -304,9 +304,9 @@ class FakeSlack:
     def _replace(self, opened: OpenView, view: dict[str, Any]) -> None:
         problems = view_problems(view)
         self.view_problems.extend(problems)
-        opened.view = view
+        opened.history.append(view)  # first: readers poll `view`, then read `history`
         opened.hash = f"{int(time.time())}.{secrets.token_hex(4)}"
-        opened.history.append(view)
+        opened.view = view
 
     def _full(self, opened: OpenView) -> dict[str, Any]:
         return {

@@ -27,7 +27,7 @@ def test_the_command_and_every_url_point_at_slack_events():
 
 def test_the_bot_has_the_scopes_of_the_methods_it_calls_and_no_more():
     scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
-    needed = {"commands", "im:write", *SCOPE_OF_METHOD.values()}
+    needed = {"commands", *SCOPE_OF_METHOD.values()}
     assert scopes == needed
 
 

@@ -46,8 +46,8 @@ def test_settings_are_read_from_a_dotenv_file(environment, tmp_path):
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
-        ("SLACK_ALLOWED_USERS", "@ann", "SLACK_ALLOWED_USERS: '@ann' is not a Slack id"),
-        ("SLACK_ALLOWED_USERGROUPS", "trainers", "'trainers' is not a Slack id"),
+        ("SLACK_ALLOWED_USERS", "U0A,@ann", "SLACK_ALLOWED_USERS: entry 2 is not a Slack id"),
+        ("SLACK_ALLOWED_USERGROUPS", "trainers", "entry 1 is not a Slack id"),
         ("SLACK_API_URL", "http://slack.example/api", "must use https"),
         ("SLACK_API_URL", "slack.com/api", "must be an absolute address"),
     ],
@@ -105,3 +105,10 @@ def test_each_mode_names_what_it_misses(environment):
     complete.require_http_mode()
     assert complete.require_socket_mode() == "xapp-2"
     assert complete.http_mode_configured
+
+
+def test_a_token_pasted_into_the_id_list_is_not_echoed(environment):
+    environment.setenv("SLACK_ALLOWED_USERS", "xoxb-1234567890-abcdefghijklmnop")
+    with pytest.raises(ConfigurationError) as raised:
+        load_slack_settings()
+    assert "xoxb" not in str(raised.value) and "1234567890" not in str(raised.value)
