@@ -16,7 +16,7 @@ from pydantic import SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from tools.core.errors import ConfigurationError
-from tools.core.settings import is_loopback
+from tools.core.settings import comma_separated, is_loopback, settings_error
 
 DEFAULT_API_URL = "https://slack.com/api/"
 # Slack ids: users U.../W..., user groups S...; upper-case letters and digits.
@@ -25,9 +25,7 @@ _SLACK_ID = re.compile(r"[A-Z][A-Z0-9]{2,}")
 
 def _id_list(value: object) -> object:
     """`"U1, U2"` -> `["U1", "U2"]`: environment variables hold comma-separated lists."""
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    return value
+    return comma_separated(value) if isinstance(value, str) else value
 
 
 class SlackSettings(BaseSettings):
@@ -126,12 +124,7 @@ def load_slack_settings(**overrides: object) -> SlackSettings:
     try:
         return SlackSettings(**overrides)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc']).upper()}: "
-            f"{str(error['msg']).removeprefix('Value error, ')}"
-            for error in exc.errors(include_url=False, include_input=False)
-        )
-        raise ConfigurationError(f"Invalid settings: {problems}.", "Fix them and retry.") from None
+        raise settings_error(exc) from None
 
 
 def normalize_api_url(value: str) -> str:

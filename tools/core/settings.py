@@ -59,11 +59,21 @@ def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc']).upper()}: {_reason(error)}"
-            for error in exc.errors(include_url=False, include_input=False)
-        )
-        raise ConfigurationError(f"Invalid settings: {problems}.", "Fix them and retry.") from None
+        raise settings_error(exc) from None
+
+
+def settings_error(exc: ValidationError) -> ConfigurationError:
+    """Every face's settings errors, alike: each variable named, its value never shown."""
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in error['loc']).upper()}: {_reason(error)}"
+        for error in exc.errors(include_url=False, include_input=False)
+    )
+    return ConfigurationError(f"Invalid settings: {problems}.", "Fix them and retry.")
+
+
+def comma_separated(raw: str) -> list[str]:
+    """`"a, b,,"` -> `["a", "b"]`: how environment variables hold lists."""
+    return [entry.strip() for entry in raw.split(",") if entry.strip()]
 
 
 def _reason(error: dict) -> str:

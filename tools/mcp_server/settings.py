@@ -8,6 +8,7 @@ from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tools.core.errors import ConfigurationError
+from tools.core.settings import comma_separated, settings_error
 
 ConfirmPolicy = Literal["auto", "always", "never"]
 MIN_TOKEN_LENGTH = 16
@@ -31,7 +32,7 @@ class McpSettings(BaseSettings):
         """Accepted bearer tokens by name; a `ConfigurationError` for a short or repeated one."""
         raw = self.mcp_auth_tokens.get_secret_value() if self.mcp_auth_tokens else ""
         tokens: dict[str, str] = {}
-        for position, entry in enumerate(_entries(raw), start=1):
+        for position, entry in enumerate(comma_separated(raw), start=1):
             name, _, token = entry.rpartition(":")
             name = name.strip() or f"token-{position}"
             token = token.strip()
@@ -49,14 +50,14 @@ class McpSettings(BaseSettings):
         return tokens
 
     def allowed_hosts(self) -> list[str]:
-        return _entries(self.mcp_allowed_hosts)
+        return comma_separated(self.mcp_allowed_hosts)
 
     def allowed_origins(self) -> list[str]:
-        return _entries(self.mcp_allowed_origins)
+        return comma_separated(self.mcp_allowed_origins)
 
     def request_state_keys(self) -> list[str]:
         raw = self.mcp_request_state_keys.get_secret_value() if self.mcp_request_state_keys else ""
-        keys = _entries(raw)
+        keys = comma_separated(raw)
         if any(len(key) < 32 for key in keys):
             raise ConfigurationError(
                 "MCP_REQUEST_STATE_KEYS: each key needs at least 32 characters.",
@@ -69,15 +70,7 @@ def load_mcp_settings(**overrides: object) -> McpSettings:
     try:
         settings = McpSettings(**overrides)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc']).upper()}: {error['msg']}"
-            for error in exc.errors(include_url=False, include_input=False)
-        )
-        raise ConfigurationError(f"Invalid settings: {problems}.", "Fix them and retry.") from None
+        raise settings_error(exc) from None
     settings.auth_tokens()  # refuse unusable tokens at start-up, not at the first request
     settings.request_state_keys()
     return settings
-
-
-def _entries(raw: str) -> list[str]:
-    return [entry.strip() for entry in raw.split(",") if entry.strip()]
