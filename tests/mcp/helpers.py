@@ -31,3 +31,12 @@ def client(server: MCPServer, era: str, user: UserAtKeyboard | None = None) -> C
 
 def text_of(result: types.CallToolResult) -> str:
     return "\n".join(block.text for block in result.content if isinstance(block, types.TextContent))
+
+
+def leaves(group: BaseExceptionGroup) -> list[BaseException]:
+    """The errors inside (nested) exception groups, as a client's task groups raise them."""
+    return [
+        leaf
+        for error in group.exceptions
+        for leaf in (leaves(error) if isinstance(error, BaseExceptionGroup) else [error])
+    ]

@@ -1,14 +1,17 @@
 """`lucca-training serve`: /mcp over streamable HTTP behind a token and Host/Origin checks."""
 
+import contextlib
 import subprocess
 
 import httpx
+import mcp_types
 import pytest
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared._httpx_utils import create_mcp_http_client
+from mcp.shared.exceptions import MCPError
 
-from tests.mcp.helpers import ERAS
+from tests.mcp.helpers import ERAS, UserAtKeyboard, leaves, text_of
 from tests.servers import clean_env, free_port, serving
 from tests.support import CONSOLE_SCRIPT, SANDBOX_KEY, VALID_DRAFT, posts
 
@@ -112,3 +115,96 @@ def test_a_short_token_is_refused_at_start_without_being_shown(lucca_env, tmp_pa
     assert result.returncode == 2
     assert "MCP_AUTH_TOKENS: entry 1 (ci)" in result.stderr
     assert "hunter2" not in result.stderr + result.stdout
+
+
+# Confirmation over HTTP, and several replicas behind a load balancer.
+
+
+def confirming_env(lucca_env, **extra: str) -> dict[str, str]:
+    return {**lucca_env, "MCP_AUTH_TOKENS": f"ci:{TOKEN}", "MCP_CONFIRM": "auto", **extra}
+
+
+def asking_client(url: str, era: str, user: UserAtKeyboard) -> Client:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    transport = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers))
+    return Client(transport, mode=era, elicitation_callback=user)
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("answer", ["accept", "decline"])
+async def test_the_user_confirms_over_http_in_both_eras(lucca_env, tmp_path, sandbox, era, answer):
+    user = UserAtKeyboard(answer)
+    with serving(["serve"], confirming_env(lucca_env), str(tmp_path), free_port()) as base_url:
+        async with asking_client(f"{base_url}/mcp", era, user) as session:
+            result = await session.call_tool("create_training", VALID_DRAFT)
+    assert len(user.questions) == 1
+    assert result.structured_content["created"] is (answer == "accept")
+    assert len(posts(sandbox)) == (1 if answer == "accept" else 0)
+
+
+async def test_a_stateless_server_cannot_ask_an_older_client_and_always_refuses(
+    lucca_env, tmp_path, sandbox
+):
+    env = confirming_env(lucca_env, MCP_STATELESS="true", MCP_CONFIRM="always")
+    user = UserAtKeyboard("accept")
+    with serving(["serve"], env, str(tmp_path), free_port()) as base_url:
+        async with asking_client(f"{base_url}/mcp", "legacy", user) as session:
+            result = await session.call_tool("create_training", VALID_DRAFT)
+    assert result.is_error is True
+    assert "older than 2026-07-28 to a stateless server" in text_of(result)
+    assert posts(sandbox) == []
+
+
+async def confirm_across_replicas(lucca_env, tmp_path, keys: tuple[str, str]):
+    """The question is asked by one replica and the answer taken to another."""
+    urls = []
+    with contextlib.ExitStack() as replicas:
+        for key in keys:
+            env = confirming_env(lucca_env, MCP_STATELESS="true", MCP_REQUEST_STATE_KEYS=key)
+            urls.append(replicas.enter_context(serving(["serve"], env, str(tmp_path), free_port())))
+        user = UserAtKeyboard("accept")
+        async with asking_client(f"{urls[0]}/mcp", "2026-07-28", user) as first:
+            asked = await first.session.call_tool(
+                "create_training", VALID_DRAFT, allow_input_required=True
+            )
+        (question,) = asked.input_requests
+        yes = {question: mcp_types.ElicitResult(action="accept", content={"confirm": True})}
+        async with asking_client(f"{urls[1]}/mcp", "2026-07-28", user) as second:
+            return await second.session.call_tool(
+                "create_training",
+                VALID_DRAFT,
+                input_responses=yes,
+                request_state=asked.request_state,
+                allow_input_required=True,
+            )
+
+
+async def test_replicas_sharing_the_state_key_complete_each_others_confirmations(
+    lucca_env, tmp_path, sandbox
+):
+    key = "shared-request-state-key-0123456789abcdef"
+    result = await confirm_across_replicas(lucca_env, tmp_path, (key, key))
+    assert result.structured_content["created"] is True
+    assert len(posts(sandbox)) == 1
+
+
+async def test_replicas_with_different_keys_refuse_each_others_state(lucca_env, tmp_path, sandbox):
+    keys = ("replica-one-request-state-key-0123456789", "replica-two-request-state-key-012345678")
+    refusals: list[str] = []
+    try:
+        await confirm_across_replicas(lucca_env, tmp_path, keys)
+    except* MCPError as refused:
+        refusals = [str(error) for error in leaves(refused)]
+    assert refusals == ["Invalid or expired requestState"]
+    assert posts(sandbox) == []
+
+
+async def test_a_deployment_on_a_public_address_serves_its_allowed_host(lucca_env, tmp_path):
+    port = free_port()
+    env = {**lucca_env, "MCP_AUTH_TOKENS": TOKEN, "MCP_ALLOWED_HOSTS": f"127.0.0.1:{port}"}
+    with serving(["serve", "--host", "0.0.0.0"], env, str(tmp_path), port) as base_url:
+        async with mcp_client(f"{base_url}/mcp", "2026-07-28") as session:
+            (tool,) = (await session.list_tools()).tools
+        other = post(f"{base_url}/mcp", {"Authorization": f"Bearer {TOKEN}", "Host": "localhost"})
+    assert tool.name == "create_training"
+    assert other.status_code == 421  # loopback names are not implied on a public address

@@ -37,7 +37,10 @@ class CreationConfirmation(BaseModel):
 
 
 def client_can_be_asked(ctx: Context) -> bool:
-    """Whether the client declared form elicitation (a bare `elicitation: {}` counts)."""
+    """Whether the client declared form elicitation (a bare `elicitation: {}` counts).
+
+    A pre-2026-07-28 client of a stateless HTTP server has no capabilities on record (no
+    session keeps its handshake), so it counts as one that cannot be asked."""
     capabilities = ctx.client_capabilities
     elicitation = capabilities.elicitation if capabilities is not None else None
     return elicitation is not None and (elicitation.form is not None or elicitation.url is None)

@@ -47,8 +47,9 @@ def not_confirmed(outcome: str) -> CallToolResult:
 def confirmation_impossible() -> CallToolResult:
     return _failure(
         "Not created: this server must ask the user to confirm each creation "
-        "(MCP_CONFIRM=always), but this client cannot show a confirmation (it does not support "
-        "elicitation).",
+        "(MCP_CONFIRM=always), but this client cannot be asked: it declared no elicitation "
+        "support, or it speaks a protocol older than 2026-07-28 to a stateless server, which "
+        "does not keep the handshake that says what a client supports.",
         "Use a client that supports elicitation, or ask the server's operator to set "
         "MCP_CONFIRM=auto. Nothing was sent to Lucca.",
     )
