@@ -171,11 +171,7 @@ def _radio(
     choices: list[tuple[str, str, str | None]],
     chosen: str | None,
 ) -> dict[str, Any]:
-    options = [_option(*choice) for choice in choices]
-    element: dict[str, Any] = {"type": "radio_buttons", "action_id": action_id, "options": options}
-    initial = next((option for option in options if option["value"] == chosen), None)
-    if initial is not None:
-        element["initial_option"] = initial
+    element = _with_options({"type": "radio_buttons", "action_id": action_id}, choices, chosen)
     return _input_block(block_id, label, hint, element, optional=False)
 
 
@@ -188,17 +184,24 @@ def _static_select(
     choices: list[tuple[str, str, str | None]],
     chosen: str | None,
 ) -> dict[str, Any]:
+    element = _with_options(
+        {"type": "static_select", "action_id": action_id, "placeholder": plain(placeholder)},
+        choices,
+        chosen,
+    )
+    return _input_block(block_id, label, hint, element, optional=True)
+
+
+def _with_options(
+    element: dict[str, Any], choices: list[tuple[str, str, str | None]], chosen: str | None
+) -> dict[str, Any]:
+    """The element with its options, and the chosen one pre-selected when it is among them."""
     options = [_option(*choice) for choice in choices]
-    element: dict[str, Any] = {
-        "type": "static_select",
-        "action_id": action_id,
-        "placeholder": plain(placeholder),
-        "options": options,
-    }
+    element["options"] = options
     initial = next((option for option in options if option["value"] == chosen), None)
     if initial is not None:
         element["initial_option"] = initial
-    return _input_block(block_id, label, hint, element, optional=True)
+    return element
 
 
 def _external_select(
