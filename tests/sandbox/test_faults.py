@@ -5,7 +5,13 @@ import asyncio
 import httpx
 import pytest
 
-from tests.sandbox.helpers import AUTH, CLIENT_TIMEOUT_SECONDS, TRAININGS_PATH, valid_training
+from tests.sandbox.helpers import (
+    AUTH,
+    CLIENT_TIMEOUT_SECONDS,
+    IN_FLIGHT_DELAY_SECONDS,
+    TRAININGS_PATH,
+    valid_training,
+)
 from tools.sandbox.lucca_facts import SEARCH_PARAM
 from tools.sandbox.runner import SandboxServer
 
@@ -155,6 +161,10 @@ def test_a_drop_on_a_reused_connection_does_not_break_the_next_one(
         [{"delay": 10_000}],
         [{"drop": "during"}],
         [{"drop": "before", "delay": 1}],
+        [{"status": 500, "when": "during"}],
+        [{"drop": "after", "when": "after"}],
+        [{"status": 500, "method": "post"}],
+        [{"delay": 0, "method": "FETCH"}],
         [{}],
         ["drop"],
     ],
@@ -191,3 +201,53 @@ def test_queueing_answers_the_counts(client: httpx.Client) -> None:
 def test_add_faults_raises_with_the_servers_reason(sandbox: SandboxServer) -> None:
     with pytest.raises(ValueError, match="exactly one of"):
         sandbox.add_faults({"status": 500, "drop": "before"})
+
+
+def test_a_status_fault_after_processing_stores_the_training_and_answers_the_fault(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    sandbox.add_faults({"status": 201, "when": "after", "body": "<html>", "headers": {"X-A": "1"}})
+
+    response = client.post(TRAININGS_PATH, json=valid_training(title="Answer replaced"))
+
+    assert (response.status_code, response.text, response.headers["x-a"]) == (201, "<html>", "1")
+    assert count(client) == 5  # processed
+    assert sandbox.requests_log()[0]["status"] == 201
+
+
+def test_an_invalid_request_under_a_fault_after_processing_stores_nothing(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    sandbox.add_faults({"status": 502, "when": "after"})
+
+    assert client.post(TRAININGS_PATH, json={"title": "x"}).status_code == 502
+    assert count(client) == 4  # processed, and refused, as Lucca would have
+
+
+async def test_a_delay_after_processing_stores_the_training_before_answering(
+    sandbox: SandboxServer,
+) -> None:
+    sandbox.add_faults({"delay": IN_FLIGHT_DELAY_SECONDS, "when": "after"})
+
+    async with httpx.AsyncClient(
+        base_url=sandbox.base_url, headers=AUTH, trust_env=False, timeout=CLIENT_TIMEOUT_SECONDS
+    ) as c:
+        slow = asyncio.create_task(c.post(TRAININGS_PATH, json=valid_training()))
+        # Stored within the delay, not after it: the delay comes once the training exists.
+        async with asyncio.timeout(IN_FLIGHT_DELAY_SECONDS):
+            while not sandbox.requests_log() or sandbox.requests_log()[0]["status"] is None:
+                await asyncio.sleep(0.01)
+        listed = await c.get(TRAININGS_PATH, params={"fields.root": "count"})
+        assert listed.json()["count"] == 5 and not slow.done()  # stored, not yet answered
+        assert (await slow).status_code == 201
+
+
+def test_a_fault_for_a_method_lets_other_methods_pass_and_waits_for_its_own(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    sandbox.add_faults({"status": 503, "method": "POST"}, {"status": 500})
+
+    assert client.get(TRAININGS_PATH).status_code == 200  # passes the POST fault by
+    assert client.post(TRAININGS_PATH, json=valid_training()).status_code == 503
+    assert client.get(TRAININGS_PATH).status_code == 500  # the next one, for any method
+    assert client.get(TRAININGS_PATH).status_code == 200

@@ -1,9 +1,11 @@
 """The sandbox as a plain ASGI app: control API, faults, auth, rate limit, then the Lucca routes.
 
-For a Lucca request the order is: take the next injected fault; resolve the route (unknown paths
-and wrong methods are answered by routing, before authentication, as in ASP.NET Core); check the
-API key; count it against the rate limit; run the handler. Every such request is logged with what
-it answered. Nothing received (the Authorization header above all) is ever echoed or logged.
+For a Lucca request the order is: take the next injected fault (the head of the queue, unless it
+waits for another method; faults.py says what each fault does and when); resolve the route
+(unknown paths and wrong methods are answered by routing, before authentication, as in ASP.NET
+Core); check the API key; count it against the rate limit; run the handler. Every such request
+is logged with what it answered. Nothing received (the Authorization header above all) is ever
+echoed or logged.
 """
 
 import asyncio
@@ -77,16 +79,21 @@ class SandboxApp:
     async def _serve_lucca(self, request: Request, send: Send) -> None:
         entry = self.state.log.begin(request.method, request.path)
         try:
-            fault = self.state.faults.pop()
+            fault = self.state.faults.pop(request.method)
             if _is_drop(fault, "before"):
                 await drop_connection(send)  # the entry keeps its null status: no answer
                 return
-            if isinstance(fault, StatusFault):
+            if isinstance(fault, StatusFault) and not fault.after_processing:
                 response = _fault_response(fault)
             else:
-                if isinstance(fault, DelayFault):
+                if isinstance(fault, DelayFault) and not fault.after_processing:
                     await asyncio.sleep(fault.seconds)
                 response = await self._lucca_answer(request)
+                if isinstance(fault, DelayFault) and fault.after_processing:
+                    entry.status = response.status  # processed: the log says so even if unread
+                    await asyncio.sleep(fault.seconds)
+                if isinstance(fault, StatusFault):  # after processing: its answer is replaced
+                    response = _fault_response(fault)
             if _is_drop(fault, "after"):
                 await drop_connection(send)
                 return

@@ -2,6 +2,24 @@
 
 Users queue faults through the control API to rehearse failures; each Lucca request takes the next
 one. Parsing is strict so a typo in a rehearsal script fails loudly instead of silently not firing.
+
+The control API's fault list is a JSON list of objects, each with exactly one of:
+
+    {"status": 503, "headers": {...}, "body": "..."}   answer exactly this (not processed)
+    {"status": 502, "when": "after"}                   process the request (a training may be
+                                                        created), then answer this instead
+    {"delay": 2.5}                                     wait, then process and answer normally
+    {"delay": 2.5, "when": "after"}                    process at once, answer late: a client
+                                                        that times out meanwhile lost an answer
+                                                        whose training exists
+    {"drop": "before" | "after"}                       close the connection without answering,
+                                                        before or after processing
+
+"when" defaults to "before" (the fault happens before Lucca processes anything). Any fault may
+also carry "method" ("GET", "POST", ...): it then waits at the head of the queue for a request with
+that method, and requests with another method pass it by without taking a fault. This targets the
+POST of a create that first looks the catalog up, without counting the requests before it. Faults
+still fire in order: one with a method blocks the ones queued after it until it fires.
 """
 
 import re
@@ -13,6 +31,8 @@ MAX_DELAY_SECONDS = 600.0
 _TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 # The server frames every answer itself; letting a fault set these would corrupt the connection.
 _FRAMING_HEADERS = {"content-length", "transfer-encoding"}
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+_WHEN = ("before", "after")
 
 
 class InvalidFaults(ValueError):
@@ -26,13 +46,18 @@ class StatusFault:
     status: int
     headers: tuple[tuple[str, str], ...] = ()
     body: str = ""
+    after_processing: bool = False  # "when": "after": the request is processed first
+    method: str | None = None
 
 
 @dataclass(frozen=True)
 class DelayFault:
-    """Wait, then process and answer normally (a slow Lucca)."""
+    """Wait, then process and answer normally (a slow Lucca); or, "after", process at once and
+    answer late. A client that gives up in between has sent a request that was processed."""
 
     seconds: float
+    after_processing: bool = False
+    method: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +68,7 @@ class DropFault:
     """
 
     when: str
+    method: str | None = None
 
 
 Fault = StatusFault | DelayFault | DropFault
@@ -57,8 +83,14 @@ class FaultQueue:
     def extend(self, faults: list[Fault]) -> None:
         self._pending.extend(faults)
 
-    def pop(self) -> Fault | None:
-        return self._pending.popleft() if self._pending else None
+    def pop(self, method: str | None = None) -> Fault | None:
+        """The fault for a request with this method: the head of the queue, if it applies."""
+        if not self._pending:
+            return None
+        wanted = self._pending[0].method
+        if wanted is not None and method is not None and wanted != method:
+            return None
+        return self._pending.popleft()
 
     def clear(self) -> None:
         self._pending.clear()
@@ -81,27 +113,48 @@ def _parse_one(item: Any, index: int) -> Fault:
     kinds = [key for key in ("status", "delay", "drop") if key in item]
     if len(kinds) != 1:
         raise InvalidFaults(f"{where}: give exactly one of 'status', 'delay' or 'drop'")
-    allowed = {"status", "headers", "body"} if kinds == ["status"] else set(kinds)
+    allowed = {
+        "status": {"status", "headers", "body", "when", "method"},
+        "delay": {"delay", "when", "method"},
+        "drop": {"drop", "method"},
+    }[kinds[0]]
     if unknown := sorted(set(item) - allowed):
         raise InvalidFaults(f"{where}: unexpected keys {unknown}")
+    method = _parse_method(item.get("method"), where)
+    after = _parse_when(item.get("when", "before"), where) == "after"
     if kinds == ["delay"]:
-        return _parse_delay(item["delay"], where)
+        return DelayFault(_parse_delay(item["delay"], where), after, method)
     if kinds == ["drop"]:
-        if item["drop"] not in ("before", "after"):
+        if item["drop"] not in _WHEN:
             raise InvalidFaults(f'{where}: \'drop\' must be "before" or "after"')
-        return DropFault(item["drop"])
-    return _parse_status(item, where)
+        return DropFault(item["drop"], method)
+    status, headers, body = _parse_status(item, where)
+    return StatusFault(status, headers, body, after, method)
 
 
-def _parse_delay(seconds: Any, where: str) -> DelayFault:
+def _parse_when(when: Any, where: str) -> str:
+    if when not in _WHEN:
+        raise InvalidFaults(f'{where}: \'when\' must be "before" or "after"')
+    return str(when)
+
+
+def _parse_method(method: Any, where: str) -> str | None:
+    if method is None:
+        return None
+    if method not in _METHODS:
+        raise InvalidFaults(f"{where}: 'method' must be one of {', '.join(_METHODS)}")
+    return str(method)
+
+
+def _parse_delay(seconds: Any, where: str) -> float:
     if isinstance(seconds, bool) or not isinstance(seconds, int | float):
         raise InvalidFaults(f"{where}: 'delay' must be a number of seconds")
     if not 0 <= seconds <= MAX_DELAY_SECONDS:
         raise InvalidFaults(f"{where}: 'delay' must be between 0 and {MAX_DELAY_SECONDS:g}")
-    return DelayFault(float(seconds))
+    return float(seconds)
 
 
-def _parse_status(item: dict[str, Any], where: str) -> StatusFault:
+def _parse_status(item: dict[str, Any], where: str) -> tuple[int, tuple[tuple[str, str], ...], str]:
     status = item["status"]
     if isinstance(status, bool) or not isinstance(status, int) or not 200 <= status <= 599:
         raise InvalidFaults(f"{where}: 'status' must be an integer from 200 to 599")
@@ -110,7 +163,7 @@ def _parse_status(item: dict[str, Any], where: str) -> StatusFault:
         raise InvalidFaults(f"{where}: 'body' must be a string (it is sent as-is)")
     if body and status in (204, 304):
         raise InvalidFaults(f"{where}: a {status} answer cannot have a body")
-    return StatusFault(status, _parse_headers(item.get("headers", {}), where), body)
+    return status, _parse_headers(item.get("headers", {}), where), body
 
 
 def _parse_headers(headers: Any, where: str) -> tuple[tuple[str, str], ...]:
