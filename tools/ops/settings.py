@@ -1,0 +1,41 @@
+"""Operations settings: how the process logs and how long it may take to stop."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from tools.core.settings import settings_error
+
+LogFormat = Literal["json", "text"]
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+# Kubernetes' default terminationGracePeriodSeconds is 30: stop within it, with room to spare.
+DEFAULT_SHUTDOWN_GRACE_SECONDS = 25.0
+
+
+class OpsSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    log_format: LogFormat | None = None  # None: the command's own (json for serve, else text)
+    log_level: LogLevel | None = None  # None: INFO (DEBUG with -v)
+    shutdown_grace_seconds: float = Field(DEFAULT_SHUTDOWN_GRACE_SECONDS, gt=0, le=600)
+
+    @field_validator("log_format", "log_level", mode="before")
+    @classmethod
+    def _normalized(cls, value: object, info: ValidationInfo) -> object:
+        """Blank means the default; `JSON`, `debug` are read as `json`, `DEBUG`."""
+        if not isinstance(value, str):
+            return value
+        value = value.strip()
+        if not value:
+            return None
+        return value.lower() if info.field_name == "log_format" else value.upper()
+
+
+def load_ops_settings(**overrides: object) -> OpsSettings:
+    try:
+        return OpsSettings(**overrides)
+    except ValidationError as exc:
+        raise settings_error(exc) from None
