@@ -1,5 +1,5 @@
-"""The core imports no face, faces import no other face, and the sandbox nothing of ours but the
-search guess.
+"""The core and drafting import no face, faces import no other face, and the sandbox nothing of
+ours but the search guess.
 
 Checked in a fresh interpreter, by what actually ends up in sys.modules.
 """
@@ -12,6 +12,7 @@ import sys
 import bot
 import prompts
 import tools.core
+import tools.drafting
 import tools.mcp_server
 import tools.sandbox
 
@@ -60,6 +61,12 @@ def test_the_mcp_face_imports_neither_slack_nor_the_cli():
 def test_the_slack_face_imports_neither_mcp_nor_the_cli():
     loaded = imported_by(bot)
     assert sorted(name for name in loaded if within(name, (*MCP_FACE, "tools.cli"))) == []
+
+
+def test_drafting_imports_no_face_only_the_core_and_the_prompts():
+    loaded = imported_by(tools.drafting)
+    assert sorted(name for name in loaded if within(name, (*FACES, "tools.sandbox"))) == []
+    assert {"tools.core.draft", "prompts.loader"} <= loaded
 
 
 def test_the_prompt_loader_imports_no_face():

@@ -9,7 +9,7 @@ from mcp.server.mcpserver.prompts.base import Prompt, PromptArgument, UserMessag
 from mcp.shared.exceptions import MCPError
 from mcp_types import INVALID_PARAMS, Completion, CompletionArgument, PromptReference
 
-from prompts.loader import PromptTemplate, load_prompts
+from prompts.loader import PromptTemplate, prompts_for
 from tools.core.draft import LEVELS
 
 LANGUAGES = (
@@ -25,12 +25,12 @@ COMPLETIONS: dict[str, tuple[str, ...]] = {"level": LEVELS, "language": LANGUAGE
 
 
 def register_prompts(server: MCPServer) -> None:
-    for template in load_prompts().values():
+    for template in prompts_for("mcp").values():
         server.add_prompt(_mcp_prompt(template))
 
     @server.completion()
     async def complete(ref: Any, argument: CompletionArgument, context: Any) -> Completion | None:
-        if not isinstance(ref, PromptReference) or ref.name not in load_prompts():
+        if not isinstance(ref, PromptReference) or ref.name not in prompts_for("mcp"):
             return None
         return Completion(values=completions_for(argument.name, argument.value))
 
