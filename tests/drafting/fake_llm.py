@@ -1,0 +1,164 @@
+"""A local fake of an OpenAI-compatible chat-completions server, over real HTTP from its own thread.
+
+It serves `POST /v1/chat/completions`, checks the bearer key (401 otherwise) and the request's
+shape (a model, a list of messages with roles and text), records every request, and answers what
+the test scripted, in order: a JSON object as the model's text, raw text, an HTTP status, or an
+answer that comes too late. A request nobody scripted is answered 500 and noted in `problems`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+API_PATH = "/v1"
+FAKE_KEY = "sk-test-llm-key-do-not-leak"
+FAKE_MODEL = "fake-drafter-1"
+
+
+@dataclass
+class Scripted:
+    content: str | None = None  # the model's text
+    status: int = 200
+    delay: float = 0.0  # seconds before answering
+    body: str | None = None  # a raw body instead of a chat completion
+
+
+@dataclass
+class FakeLlm:
+    key: str = FAKE_KEY
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    port: int = 0
+
+    def __post_init__(self) -> None:
+        self._script: deque[Scripted] = deque()
+        self._ready = threading.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{API_PATH}"
+
+    # What tests script and read.
+
+    def answer(self, data: dict[str, Any], *, delay: float = 0.0) -> None:
+        """The model answers with this object as JSON text."""
+        self._script.append(Scripted(json.dumps(data, ensure_ascii=False), delay=delay))
+
+    def answer_text(self, text: str) -> None:
+        self._script.append(Scripted(text))
+
+    def answer_status(self, status: int, body: str = '{"error": {"message": "boom"}}') -> None:
+        self._script.append(Scripted(status=status, body=body))
+
+    def answer_body(self, body: str) -> None:
+        self._script.append(Scripted(body=body))
+
+    @property
+    def pending(self) -> int:
+        return len(self._script)
+
+    def messages(self, index: int = -1) -> list[dict[str, str]]:
+        return self.requests[index]["messages"]
+
+    # Running it.
+
+    def __enter__(self) -> FakeLlm:
+        self._thread = threading.Thread(target=lambda: asyncio.run(self._serve()), daemon=True)
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._loop is not None and self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        if self._thread is not None:
+            self._thread.join(10)
+
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        app = web.Application()
+        app.router.add_post(f"{API_PATH}/chat/completions", self._completions)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._ready.set()
+        try:
+            await self._stop.wait()
+        finally:
+            await runner.cleanup()
+
+    async def _completions(self, request: web.Request) -> web.Response:
+        if request.headers.get("Authorization") != f"Bearer {self.key}":
+            return _error(401, "invalid_api_key")
+        try:
+            body = await request.json()
+        except ValueError:
+            return _error(400, "the body is not JSON")
+        problem = _shape_problem(body)
+        if problem:
+            self.problems.append(problem)
+            return _error(400, problem)
+        self.requests.append(body)
+        if not self._script:
+            self.problems.append("a request nobody scripted an answer for")
+            return _error(500, "no scripted answer")
+        scripted = self._script.popleft()
+        if scripted.delay:
+            await asyncio.sleep(scripted.delay)
+        if scripted.body is not None:
+            return web.Response(
+                status=scripted.status, text=scripted.body, content_type="application/json"
+            )
+        return web.json_response(_completion(body["model"], scripted.content or ""))
+
+
+def _shape_problem(body: Any) -> str | None:
+    if not isinstance(body, dict) or not isinstance(body.get("model"), str):
+        return "no model named"
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages:
+        return "no messages"
+    for message in messages:
+        if not isinstance(message, dict) or message.get("role") not in (
+            "system",
+            "user",
+            "assistant",
+        ):
+            return "a message without a known role"
+        if not isinstance(message.get("content"), str):
+            return "a message without text"
+    return None
+
+
+def _completion(model: str, content: str) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": 0,
+        "model": model,
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content},
+                "finish_reason": "stop",
+            }
+        ],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": {"message": message}}, status=status)
