@@ -6,6 +6,7 @@ import subprocess
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import httpx
 
@@ -26,9 +27,18 @@ def clean_env(extra: Mapping[str, str]) -> dict[str, str]:
     return {**env, **extra}
 
 
+@dataclass
+class Served:
+    """A running `lucca-training` server; `stderr` holds its log once the block has ended."""
+
+    process: subprocess.Popen
+    base_url: str
+    stderr: str = ""
+
+
 @contextmanager
-def serving(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Iterator[str]:
-    """`lucca-training <args>` running until the block ends; yields its base URL once healthy."""
+def served(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Iterator[Served]:
+    """`lucca-training <args>` running until the block ends, then stopped with SIGTERM."""
     process = subprocess.Popen(
         [str(CONSOLE_SCRIPT), *args, "--port", str(port)],
         env=clean_env(env),
@@ -37,17 +47,24 @@ def serving(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Ite
         stderr=subprocess.PIPE,
         text=True,
     )
-    base_url = f"http://127.0.0.1:{port}"
+    server = Served(process, f"http://127.0.0.1:{port}")
     try:
-        wait_until_healthy(process, base_url)
-        yield base_url
+        wait_until_healthy(process, server.base_url)
+        yield server
     finally:
         process.terminate()
         try:
-            process.communicate(timeout=10)
+            _, server.stderr = process.communicate(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.communicate()
+            _, server.stderr = process.communicate()
+
+
+@contextmanager
+def serving(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Iterator[str]:
+    """`lucca-training <args>` running until the block ends; yields its base URL once healthy."""
+    with served(args, env, cwd, port) as server:
+        yield server.base_url
 
 
 def wait_until_healthy(process: subprocess.Popen, base_url: str, timeout: float = 20.0) -> None:

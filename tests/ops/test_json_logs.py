@@ -7,6 +7,7 @@ from tools.ops import request_context
 from tools.ops.json_logs import REDACTED, escape_controls, secrets
 
 logger = logging.getLogger("lucca_training.test")
+audit_logger = logging.getLogger("lucca_training.audit")
 # A title a user could type: a line break, then what would pass for a record of its own.
 FORGED = 'Negotiation\n{"time":"2026-01-01T00:00:00.000+00:00","level":"ERROR","message":"pwned"}'
 
@@ -50,6 +51,15 @@ def test_the_text_formatter_escapes_line_breaks_and_control_characters(text_line
     (line,) = text_lines.lines
     assert line.startswith("WARNING lucca_training.test: Creating Negotiation\\n{")
     assert "\\x1b[2J\\r" in line and "\x1b" not in line
+
+
+def test_the_text_formatter_shows_the_extras_escaped_after_the_message(text_lines):
+    audit_logger.info(
+        "Training creation attempt: created", extra={"title": FORGED, "training_id": 45}
+    )
+    (line,) = text_lines.lines
+    assert line.startswith("INFO lucca_training.audit: Training creation attempt: created [")
+    assert "title='Negotiation\\n{" in line and line.endswith(" training_id=45]")
 
 
 def test_escape_controls_keeps_ordinary_and_accented_text():

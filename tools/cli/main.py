@@ -51,20 +51,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def configure_logging(verbose: bool) -> None:
-    """Our notices (e.g. a rate-limit wait) always; HTTP details with -v; others' noise never."""
+def configure_logging(verbose: bool, log_format: str = "text", level: str | None = None) -> None:
+    """Our notices (e.g. a rate-limit wait) always; HTTP details with -v; others' noise never.
+
+    Always on stderr: stdout is the MCP protocol for `mcp`, and results for `create`. `json` (the
+    default for `serve`) is one object a line for a log pipeline; `text` is for people.
+    """
+    from tools.ops.json_logs import JsonFormatter, TextFormatter
+
     handler = logging.StreamHandler(sys.stderr)
-    layout = "%(levelname)s %(name)s: %(message)s" if verbose else "lucca-training: %(message)s"
-    handler.setFormatter(logging.Formatter(layout))
+    if log_format == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        layout = "%(levelname)s %(name)s: %(message)s" if verbose else "lucca-training: %(message)s"
+        handler.setFormatter(TextFormatter(layout))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
-    logging.getLogger("lucca_training").setLevel(logging.DEBUG if verbose else logging.INFO)
+    ours = "DEBUG" if verbose else (level or "INFO")
+    logging.getLogger("lucca_training").setLevel(ours)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    configure_logging(args.verbose)
+    from tools.core.errors import ConfigurationError
+    from tools.ops.settings import load_ops_settings
+
+    try:
+        ops = load_ops_settings()
+    except ConfigurationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    log_format = ops.log_format or getattr(args, "default_log_format", "text")
+    configure_logging(args.verbose, log_format, ops.log_level)
     try:
         return args.run(args)
     except KeyboardInterrupt:

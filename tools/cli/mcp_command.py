@@ -31,9 +31,11 @@ def run(args: argparse.Namespace) -> int:
         load_entry_settings,
         open_lucca_client,
     )
+    from tools.core import events
     from tools.core.errors import ConfigurationError
     from tools.mcp_server.server import build_mcp_server
     from tools.mcp_server.settings import load_mcp_settings
+    from tools.ops.audit import audit_listener
 
     try:
         settings = load_entry_settings(sandbox=args.sandbox)
@@ -44,5 +46,6 @@ def run(args: argparse.Namespace) -> int:
     except ConfigurationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    events.subscribe(audit_listener)  # audit lines go to stderr, with every other log line
     anyio.run(server.run_stdio_async)
     return 0

@@ -1,11 +1,15 @@
 """The combined HTTP app of `lucca-training serve`: the one place both faces meet.
 
     /healthz        alive (no dependency checked)
+    /readyz         ready: settings work and Lucca answers (checked at most once a minute)
+    /metrics        Prometheus metrics (creations, Lucca latency, rate-limit waits, requests)
     /slack/events   the Slack app in HTTP mode (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)
     /mcp            MCP over streamable HTTP (token and Host/Origin checks in `tools.mcp_server`)
 
 The process's one Lucca client is opened in the app's lifespan and shared by both faces; Slack
-modules are imported only when Slack is configured.
+modules are imported only when Slack is configured. Every request gets a request id and is
+counted; every creation attempt is audited and counted (core events). On shutdown, the lifespan
+waits for the Slack creations still running, within what is left of the shutdown budget.
 """
 
 from __future__ import annotations
@@ -16,26 +20,38 @@ from contextlib import asynccontextmanager, nullcontext
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.types import Receive, Scope, Send
 
 from tools.cli.lucca_connection import check_lucca_settings, load_entry_settings, open_lucca_client
+from tools.core import events
 from tools.core.client import LuccaClient
+from tools.core.settings import Settings
 from tools.mcp_server.http_app import MCP_PATH, mcp_http_app
 from tools.mcp_server.server import build_mcp_server
-from tools.mcp_server.settings import load_mcp_settings
+from tools.mcp_server.settings import McpSettings, load_mcp_settings
+from tools.ops import json_logs
+from tools.ops.audit import audit_listener
+from tools.ops.http_middleware import OperationsMiddleware
+from tools.ops.metrics import CONTENT_TYPE, Metrics
+from tools.ops.readiness import Readiness
+from tools.ops.settings import DEFAULT_SHUTDOWN_GRACE_SECONDS
+from tools.ops.shutdown import ShutdownBudget
 
 logger = logging.getLogger("lucca_training")
 SLACK_PATH = "/slack/events"
+HEALTH_PATHS = ("/healthz", "/readyz", "/metrics")
 
 
 class _Running:
-    """What exists only while the app runs: the Lucca client, and the Slack handler if any."""
+    """What exists only while the app runs: the Lucca client, the Slack handler, readiness."""
 
     lucca: LuccaClient | None = None
     slack: Any = None
+    readiness: Readiness | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """`/slack/events` (an ASGI instance: Starlette hands a plain function a Request)."""
@@ -46,12 +62,26 @@ class _Running:
         await self.slack(scope, receive, send)
 
 
-def build_serve_app(*, host: str, port: int, sandbox: bool) -> Starlette:
+def face_of(path: str) -> str:
+    """The face a request path belongs to, for logs and metrics (a small, fixed set)."""
+    if path == MCP_PATH or path.startswith(MCP_PATH + "/"):
+        return "mcp"
+    if path == SLACK_PATH:
+        return "slack"
+    return "health" if path in HEALTH_PATHS else "other"
+
+
+def build_serve_app(
+    *, host: str, port: int, sandbox: bool, shutdown: ShutdownBudget | None = None
+) -> Starlette:
     settings = load_entry_settings(sandbox=sandbox)
     check_lucca_settings(settings, sandbox=sandbox)
     mcp_settings = load_mcp_settings()
     slack_settings = _slack_settings()
+    _register_secrets(settings, mcp_settings, slack_settings)
+    shutdown = shutdown or ShutdownBudget(DEFAULT_SHUTDOWN_GRACE_SECONDS)
     running = _Running()
+    metrics = Metrics()
 
     def current_lucca() -> nullcontext[LuccaClient]:
         assert running.lucca is not None, "the Lucca client opens before the MCP server starts"
@@ -64,35 +94,79 @@ def build_serve_app(*, host: str, port: int, sandbox: bool) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        async with open_lucca_client(settings, sandbox=sandbox) as lucca:
-            running.lucca = lucca
-            if slack_settings is not None:
-                running.slack = _slack_handler(slack_settings, lucca)
-            try:
-                async with mcp.session_manager.run():
-                    logger.info(
-                        "Serving on http://%s:%s (MCP at %s%s)",
-                        host,
-                        port,
-                        MCP_PATH,
-                        f", Slack at {SLACK_PATH}" if slack_settings is not None else "",
-                    )
-                    yield
-            finally:
-                if running.slack is not None:  # let creations in flight finish first
-                    await running.slack.drain()
-                running.lucca = running.slack = None
+        unsubscribe = [events.subscribe(metrics.on_event), events.subscribe(audit_listener)]
+        try:
+            async with open_lucca_client(settings, sandbox=sandbox) as lucca:
+                json_logs.secrets.add(lucca.api_key)  # the sandbox's fresh key, too
+                running.lucca, running.readiness = lucca, Readiness(lucca)
+                if slack_settings is not None:
+                    running.slack = _slack_handler(slack_settings, lucca)
+                try:
+                    async with mcp.session_manager.run():
+                        logger.info(
+                            "Serving on http://%s:%s (MCP at %s%s)",
+                            host,
+                            port,
+                            MCP_PATH,
+                            f", Slack at {SLACK_PATH}" if slack_settings is not None else "",
+                        )
+                        yield
+                finally:
+                    shutdown.begin()
+                    await _drain(running, shutdown)
+                    running.lucca = running.slack = running.readiness = None
+        finally:
+            for stop in unsubscribe:
+                stop()
+
+    async def readyz(_: Request) -> JSONResponse:
+        if shutdown.stopping or running.readiness is None:
+            return JSONResponse({"status": "not ready", "reason": "shutting down"}, 503)
+        state = await running.readiness.check()
+        body = state.as_json(running.readiness.clock())
+        return JSONResponse(body, 200 if state.ready else 503)
+
+    async def metrics_page(_: Request) -> Response:
+        return Response(metrics.exposition(), media_type=CONTENT_TYPE)
 
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        Route("/metrics", metrics_page, methods=["GET"]),
         Route(SLACK_PATH, running, methods=["POST"]),
         Mount("/", app=mcp_app),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    middleware = [Middleware(OperationsMiddleware, metrics=metrics, face_of=face_of)]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
 
 async def healthz(_: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
+
+
+async def _drain(running: _Running, shutdown: ShutdownBudget) -> None:
+    """Let the Slack creations in flight finish (MCP calls are requests: the server waited)."""
+    if running.slack is None:
+        return
+    from bot.app import creations_in_flight
+
+    in_flight = creations_in_flight(running.slack.app)
+    if in_flight:
+        budget = shutdown.remaining()
+        logger.info("Waiting up to %.0f s for %d Slack creation(s) in flight", budget, in_flight)
+        await running.slack.drain(budget)
+        left = creations_in_flight(running.slack.app)
+        if left:
+            logger.error("Stopped with %d Slack creation(s) still running", left)
+
+
+def _register_secrets(settings: Settings, mcp: McpSettings, slack: Any) -> None:
+    """Every secret this process holds, so that no log line can show one (see json_logs)."""
+    values = [settings.lucca_api_key, mcp.mcp_request_state_keys]
+    if slack is not None:
+        values += [slack.slack_bot_token, slack.slack_signing_secret, slack.slack_app_token]
+    json_logs.secrets.add(*(v.get_secret_value() for v in values if v is not None))
+    json_logs.secrets.add(*mcp.auth_tokens().values(), *mcp.request_state_keys())
 
 
 def _slack_settings() -> Any:

@@ -1,4 +1,9 @@
-"""`lucca-training serve`: one HTTP server for `/mcp`, `/slack/events` and `/healthz`."""
+"""`lucca-training serve`: one HTTP server for `/mcp`, `/slack/events`, health and metrics.
+
+On SIGTERM (or Ctrl-C) uvicorn stops accepting connections and waits for the requests in flight;
+then the app's lifespan waits for the Slack creations still running. Both within
+SHUTDOWN_GRACE_SECONDS from the signal, so a rolling deploy loses no submission.
+"""
 
 from __future__ import annotations
 
@@ -15,32 +20,46 @@ def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "serve",
         parents=parents,
-        help="serve MCP over HTTP at /mcp, Slack at /slack/events, and /healthz",
+        help="serve MCP over HTTP at /mcp, Slack at /slack/events, /healthz, /readyz, /metrics",
         description="Run the HTTP server. /mcp needs a token from MCP_AUTH_TOKENS when set; "
-        "/slack/events answers when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set.",
+        "/slack/events answers when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. "
+        "Logs are JSON lines on stderr (LOG_FORMAT=text for plain lines).",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=port_number, default=DEFAULT_PORT, help="port")
     add_sandbox_flag(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, default_log_format="json")
 
 
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from tools.cli.graceful_server import GracefulServer
     from tools.cli.serve_app import build_serve_app
     from tools.core.errors import ConfigurationError
+    from tools.ops.settings import load_ops_settings
+    from tools.ops.shutdown import ShutdownBudget
 
     try:
-        app = build_serve_app(host=args.host, port=args.port, sandbox=args.sandbox)
+        shutdown = ShutdownBudget(load_ops_settings().shutdown_grace_seconds)
+        app = build_serve_app(
+            host=args.host, port=args.port, sandbox=args.sandbox, shutdown=shutdown
+        )
     except ConfigurationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     config = uvicorn.Config(
-        app, host=args.host, port=args.port, log_level="warning", lifespan="on", access_log=False
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        log_config=None,  # uvicorn's records go through our handler (JSON lines by default)
+        lifespan="on",
+        access_log=False,  # our middleware logs each request, with its request id
+        timeout_graceful_shutdown=shutdown.grace_seconds,
     )
     try:
-        uvicorn.Server(config).run()
+        GracefulServer(config, shutdown).run()
     except OSError as error:
         reason = error.strerror or error
         print(f"error: cannot listen on {args.host}:{args.port}: {reason}", file=sys.stderr)

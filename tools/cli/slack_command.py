@@ -51,11 +51,14 @@ async def _serve(*, sandbox: bool) -> None:
         load_entry_settings,
         open_lucca_client,
     )
+    from tools.core import events
+    from tools.ops.audit import audit_listener
 
     slack_settings = load_slack_settings()
     app_token = slack_settings.require_socket_mode()
     settings = load_entry_settings(sandbox=sandbox)
     check_lucca_settings(settings, sandbox=sandbox)
+    events.subscribe(audit_listener)
     async with open_lucca_client(settings, sandbox=sandbox) as lucca:
         app = build_slack_app(slack_settings, lucca)
         await run_socket_mode(app, app_token)

@@ -59,7 +59,12 @@ class OperationsMiddleware:
                 scope.get("method", ""),
                 scope.get("path", ""),
                 status,
-                extra={"status": status, "latency_ms": latency_ms},
+                extra={
+                    "method": scope.get("method", ""),
+                    "path": scope.get("path", ""),
+                    "status": status,
+                    "latency_ms": latency_ms,
+                },
             )
             request_context.face.reset(face_token)
             request_context.request_id.reset(id_token)

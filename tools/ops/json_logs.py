@@ -104,9 +104,21 @@ def _escaped(char: str) -> str:
 
 
 class TextFormatter(logging.Formatter):
-    """The CLI's human-readable lines, with the message's control characters escaped."""
+    """The CLI's human-readable lines, with the message's control characters escaped.
+
+    The call's `extra` fields (an audit event's who, what and result) follow the message as
+    `key=value`, escaped alike.
+    """
 
     def format(self, record: logging.LogRecord) -> str:
         safe = logging.makeLogRecord(record.__dict__)
-        safe.msg, safe.args = escape_controls(record.getMessage()), None
+        message = record.getMessage()
+        fields = [
+            f"{key}={value!r}" if isinstance(value, str) else f"{key}={value}"
+            for key, value in record.__dict__.items()
+            if key not in _STANDARD_ATTRIBUTES and not key.startswith("_") and value is not None
+        ]
+        if fields:
+            message += " [" + " ".join(fields) + "]"
+        safe.msg, safe.args = escape_controls(message), None
         return secrets.redact(super().format(safe))
