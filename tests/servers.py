@@ -80,3 +80,21 @@ def wait_until_healthy(process: subprocess.Popen, base_url: str, timeout: float 
             pass
         time.sleep(0.05)
     raise AssertionError(f"the server did not answer /healthz within {timeout} s")
+
+
+def stateless_tool_call(arguments: dict) -> dict:
+    """A 2026-07-28 `tools/call` as one self-contained HTTP request (what a replica receives)."""
+    meta = {
+        "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+        "io.modelcontextprotocol/clientCapabilities": {},
+    }
+    params = {"_meta": meta, "name": "create_training", "arguments": arguments}
+    return {
+        "headers": {
+            "Accept": "application/json, text/event-stream",
+            "MCP-Protocol-Version": "2026-07-28",
+            "Mcp-Method": "tools/call",
+            "Mcp-Name": "create_training",
+        },
+        "json": {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": params},
+    }

@@ -22,7 +22,7 @@ from tests.bot.slack_driver import (
     SignedHttp,
     SlackDriver,
 )
-from tests.servers import free_port, served
+from tests.servers import free_port, served, stateless_tool_call
 from tests.support import SANDBOX_KEY, VALID_DRAFT, posts
 
 # uvicorn stops cleanly, then ends by the signal it caught, as a process without a handler would.
@@ -153,24 +153,6 @@ async def test_sigterm_lets_an_in_flight_slack_creation_finish_and_report(
     assert any("Slack creation(s) in flight" in entry["message"] for entry in logged)
     (audit,) = [entry for entry in logged if entry.get("event") == "audit"]
     assert (audit["face"], audit["who"], audit["training_id"]) == ("slack", USER, 45)
-
-
-def stateless_tool_call(arguments: dict) -> dict:
-    """A 2026-07-28 `tools/call` as one self-contained HTTP request (what a replica receives)."""
-    meta = {
-        "io.modelcontextprotocol/protocolVersion": "2026-07-28",
-        "io.modelcontextprotocol/clientCapabilities": {},
-    }
-    params = {"_meta": meta, "name": "create_training", "arguments": arguments}
-    return {
-        "headers": {
-            "Accept": "application/json, text/event-stream",
-            "MCP-Protocol-Version": "2026-07-28",
-            "Mcp-Method": "tools/call",
-            "Mcp-Name": "create_training",
-        },
-        "json": {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": params},
-    }
 
 
 async def test_sigterm_lets_an_in_flight_mcp_call_answer(sandbox, tmp_path):

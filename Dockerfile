@@ -1,0 +1,42 @@
+# lucca-training: one HTTP server for /mcp, /slack/events, /healthz, /readyz and /metrics.
+#
+#   docker build -t lucca-training .
+#   docker run -p 8000:8000 --env-file prod.env lucca-training            # serve (the default)
+#   docker run -i --rm --env-file prod.env lucca-training lucca-training mcp     # stdio MCP
+#   docker run --rm --env-file prod.env lucca-training lucca-training slack      # Socket Mode
+#
+# `serve` listens on 0.0.0.0 here, which it refuses without MCP_AUTH_TOKENS and MCP_ALLOWED_HOSTS
+# (see README.md, "Running in a container"). tests/deploy/test_dockerfile.py replays the install
+# steps below in a clean virtual environment, since no container engine runs where we build.
+
+# --- builder: a virtual environment with the pinned dependencies and the app, nothing else ---
+FROM python:3.11-slim-bookworm AS builder
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PYTHONDONTWRITEBYTECODE=1
+WORKDIR /src
+RUN python -m venv /opt/venv
+# Dependencies first, pinned by constraints.txt (this layer is reused while the pins do not change).
+COPY pyproject.toml constraints.txt README.md ./
+COPY tools ./tools
+COPY bot ./bot
+COPY prompts ./prompts
+RUN /opt/venv/bin/pip install -c constraints.txt .
+
+# --- runtime: slim Python, the virtual environment, a user without privileges ---
+FROM python:3.11-slim-bookworm AS runtime
+RUN useradd --system --uid 10001 --user-group --no-create-home --shell /usr/sbin/nologin app
+COPY --from=builder /opt/venv /opt/venv
+ENV PATH="/opt/venv/bin:$PATH" \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1
+# Settings come from the environment; a .env file here (the working directory) is read too.
+WORKDIR /app
+USER 10001:10001
+EXPOSE 8000
+# slim has no curl: ask /healthz with Python itself (any error, or a non-200, exits non-zero).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
+# The default 10 s of `docker stop` is shorter than SHUTDOWN_GRACE_SECONDS: use `docker stop -t 30`.
+STOPSIGNAL SIGTERM
+CMD ["lucca-training", "serve", "--host", "0.0.0.0", "--port", "8000"]
