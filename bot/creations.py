@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -30,7 +30,8 @@ from bot.strings import Texts, mrkdwn_escape
 from bot.views import channel_note, created_message, creating_view, result_view
 from tools.core.client import LuccaClient
 from tools.core.draft import TrainingDraft
-from tools.core.errors import TrainingError
+from tools.core.errors import DuplicateTraining, TrainingError
+from tools.core.events import Caller
 from tools.core.result import CreatedTraining
 from tools.core.service import create_training
 
@@ -53,9 +54,15 @@ class Submission:
     context: FormContext
     texts: Texts
 
+    team_id: str | None = None
+
     @property
     def key(self) -> tuple[str, str]:
         return (self.view_id, self.context.user_id)
+
+    @property
+    def caller(self) -> Caller:
+        return Caller(face="slack", who=self.context.user_id, team=self.team_id)
 
 
 @dataclass
@@ -112,7 +119,12 @@ class Creations:
     async def _create(self, client: AsyncWebClient, submission: Submission, entry: _Entry) -> None:
         await asyncio.sleep(self._start_delay)
         try:
-            created = await create_training(self._lucca, submission.draft)
+            created = await create_training(
+                self._lucca,
+                submission.draft,
+                caller=submission.caller,
+                allow_duplicate=bool(submission.values.allow_duplicate),
+            )
         except TrainingError as error:
             await self._failed(client, submission, entry, error)
             return
@@ -136,9 +148,12 @@ class Creations:
         logger.warning("Slack user %s: training not created (%s)", submission.key[1], kind)
         self._entries.pop(submission.key, None)
         report = failure_report(submission.texts, error, submission.values)
+        values = submission.values
+        if isinstance(error, DuplicateTraining):
+            values = replace(values, allow_duplicate=False)  # offer the "create anyway" box
         form = form_view(
             submission.texts,
-            submission.values,
+            values,
             private_metadata=submission.context.encode(),
             notices=[report.notice],
             field_notes=report.field_notes,
@@ -166,7 +181,8 @@ class Creations:
     ) -> None:
         texts, context = submission.texts, submission.context
         dm_channel = await self._post(client, context.user_id, created_message(texts, created))
-        if context.response_url and context.channel_id and context.channel_id != dm_channel:
+        from_channel = context.channel_id and context.channel_id != dm_channel
+        if context.response_url and from_channel and created.outcome != "existing":
             await _respond(context.response_url, channel_note(texts, created))
 
     async def _post_failure(self, client: AsyncWebClient, submission: Submission, notice: str):

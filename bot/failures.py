@@ -28,7 +28,13 @@ def failure_report(texts: Texts, error: BaseException, values: FormValues) -> Fa
     if not isinstance(error, TrainingError):
         return FailureReport(texts.failure["internal"].format(title=title))
     kind = error.kind if error.kind in texts.failure else "unexpected_answer"
-    notice = texts.failure[kind].format(title=title, retry=_retry(texts, error.retry_after))
+    existing = ", ".join(
+        f"*#{training.id}* {mrkdwn_escape(training.title)}"
+        for training in getattr(error, "existing", ())
+    )
+    notice = texts.failure[kind].format(
+        title=title, retry=_retry(texts, error.retry_after), existing=existing
+    )
     notes: dict[str, list[str]] = {}
     unplaced: list[FieldError] = []
     for problem in error.field_errors:

@@ -39,9 +39,12 @@ def form_view(
     private_metadata: str,
     notices: Sequence[str] = (),
     field_notes: Mapping[str, Sequence[str]] | None = None,
+    extra_blocks: Mapping[str, Sequence[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
+    """`extra_blocks`: blocks to show after the input with that block id (drafting's button)."""
     values = values or FormValues()
     notes = field_notes or {}
+    extras = extra_blocks or {}
     blocks = [
         mrkdwn_section(notice, f"{ids.NOTICE_BLOCK}_{index}")
         for index, notice in enumerate(notices)
@@ -50,6 +53,7 @@ def form_view(
         for index, note in enumerate(notes.get(block["block_id"], ())):
             blocks.append(_note(note, f"{block['block_id']}_note_{index}"))
         blocks.append(block)
+        blocks.extend(extras.get(block["block_id"], ()))
     return {
         "type": "modal",
         "callback_id": ids.FORM_CALLBACK,
@@ -66,7 +70,7 @@ def _inputs(texts: Texts, values: FormValues) -> list[dict[str, Any]]:
     yes_no = [(ids.YES, texts.yes, None), (ids.NO, texts.no, None)]
     levels = [(level, *texts.level_names[level]) for level in LEVELS]
     kinds = [(kind, texts.type_names[kind], None) for kind in TRAINING_TYPES]
-    return [
+    inputs = [
         _text_input(
             ids.TITLE_BLOCK, ids.TITLE_ACTION, texts.title_label, texts.title_hint,
             values.title, max_length=TITLE_MAX_LENGTH,
@@ -117,6 +121,9 @@ def _inputs(texts: Texts, values: FormValues) -> list[dict[str, Any]]:
             texts.category_id_hint, values.category_id, max_length=12, optional=True,
         ),
     ]  # fmt: skip
+    if values.allow_duplicate is not None:
+        inputs.insert(1, _allow_duplicate(texts, values.allow_duplicate))
+    return inputs
 
 
 def _input_block(
@@ -221,6 +228,19 @@ def _external_select(
     if chosen is not None:
         element["initial_option"] = _option(chosen.value, chosen.text[:75])
     return _input_block(block_id, label, hint, element, optional=True)
+
+
+def _allow_duplicate(texts: Texts, ticked: bool) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "checkboxes",
+        "action_id": ids.ALLOW_DUPLICATE_ACTION,
+        "options": [_option(ids.YES, texts.allow_duplicate_option)],
+    }
+    if ticked:
+        element["initial_options"] = element["options"]
+    return _input_block(
+        ids.ALLOW_DUPLICATE_BLOCK, texts.allow_duplicate_label, None, element, optional=True
+    )
 
 
 def _note(text: str, block_id: str) -> dict[str, Any]:

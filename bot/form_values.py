@@ -69,6 +69,8 @@ class FormValues:
     provider_id: str | None = None
     category: Picked | None = None
     category_id: str | None = None
+    # None: not offered; False: offered (the title exists), not ticked; True: a duplicate is wanted
+    allow_duplicate: bool | None = None
 
     @classmethod
     def from_state(cls, state_values: Mapping[str, Any]) -> FormValues:
@@ -88,6 +90,9 @@ class FormValues:
             provider_id=_text(state_values, ids.PROVIDER_ID_BLOCK, ids.PROVIDER_ID_ACTION),
             category=_picked(state_values, ids.CATEGORY_BLOCK, ids.CATEGORY_ACTION),
             category_id=_text(state_values, ids.CATEGORY_ID_BLOCK, ids.CATEGORY_ID_ACTION),
+            allow_duplicate=_ticked(
+                state_values, ids.ALLOW_DUPLICATE_BLOCK, ids.ALLOW_DUPLICATE_ACTION
+            ),
         )
 
     @property
@@ -261,6 +266,17 @@ def _choice_value(state: Mapping[str, Any], block: str, action: str) -> str | No
 
 def _yes_no(state: Mapping[str, Any], block: str, action: str) -> bool | None:
     return {ids.YES: True, ids.NO: False}.get(_choice_value(state, block, action) or "")
+
+
+def _ticked(state: Mapping[str, Any], block: str, action: str) -> bool | None:
+    """A lone checkbox: None when the block is not in the form, else whether it is ticked."""
+    element = (state.get(block) or {}).get(action)
+    if not isinstance(element, Mapping):
+        return None
+    selected = element.get("selected_options")
+    return isinstance(selected, list) and any(
+        isinstance(option, Mapping) and option.get("value") == ids.YES for option in selected
+    )
 
 
 def _picked(state: Mapping[str, Any], block: str, action: str) -> Picked | None:

@@ -26,6 +26,8 @@ PROVIDER_BLOCK = "provider"
 PROVIDER_ID_BLOCK = "provider_id"
 CATEGORY_BLOCK = "category"
 CATEGORY_ID_BLOCK = "category_id"
+# Shown only after the catalog already had the title: tick it to create a second one.
+ALLOW_DUPLICATE_BLOCK = "allow_duplicate"
 # Notes shown above the form (why it came back, what was cut); never inputs.
 NOTICE_BLOCK = "notice"
 
@@ -42,7 +44,16 @@ PROVIDER_ACTION = "provider_pick"
 PROVIDER_ID_ACTION = "provider_id_input"
 CATEGORY_ACTION = "category_pick"
 CATEGORY_ID_ACTION = "category_id_input"
+ALLOW_DUPLICATE_ACTION = "allow_duplicate_choice"
 
 # Values of the yes/no radio buttons.
 YES = "yes"
 NO = "no"
+
+# Drafting with a language model (only when LLM_* are set).
+DRAFTING_CALLBACK = "training_drafting"  # the modal shown while the model writes
+DRAFT_HINT_BLOCK = "draft_hint"
+DRAFT_BLOCK = "draft"
+DRAFT_ACTION = "draft_with_ai"  # the form's button
+OPEN_DRAFT_ACTION = "open_draft_form"  # the button under a draft in a conversation
+DRAFT_METADATA_TYPE = "lucca_training_draft"  # message metadata carrying a draft in a thread

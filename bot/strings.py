@@ -84,6 +84,12 @@ class Texts:
     next_steps: str
     dm_created: str  # {id} {title}
     channel_note: str  # {id} {title}
+    # When the catalog already had the training, or Lucca's answer was lost but it exists.
+    already_there_title: str
+    already_there: str  # {id} {title}
+    recovered_note: str
+    allow_duplicate_label: str
+    allow_duplicate_option: str
     # Refusals and Slack-side problems.
     refused_title: str
     refused: str
@@ -189,6 +195,17 @@ _EN = Texts(
         "(Ready, not in the public catalog until an admin publishes it). "
         "The details are in your direct messages with this app."
     ),
+    already_there_title="Already in Lucca",
+    already_there=(
+        ":information_source: Training *#{id}* *{title}* was already in Lucca Training with "
+        "the same content, so nothing new was created."
+    ),
+    recovered_note=(
+        "Lucca's answer was lost on the way, but the training is in the catalog: it was created "
+        "once and not sent again."
+    ),
+    allow_duplicate_label="Same title as an existing training",
+    allow_duplicate_option="Create it anyway, as a second training with this title",
     refused_title="Not allowed",
     refused=(
         "Sorry, creating trainings from Slack is limited to some people, and you are not one "
@@ -233,6 +250,11 @@ _EN = Texts(
         "unexpected_answer": (
             ":warning: Lucca's answer could not be read. Look for *{title}* in Lucca Training "
             "before submitting again: it may have been created."
+        ),
+        "duplicate": (
+            ":warning: Lucca Training already has a training titled *{title}*: {existing}. "
+            "Nothing was created. Change the title, or tick *Create it anyway* below and submit "
+            "again if a second one is meant."
         ),
         "configuration": (
             ":warning: This app's Lucca settings are not usable, so nothing was sent. Tell the "
@@ -349,6 +371,17 @@ _FR = Texts(
         "(Prête, absente du catalogue public tant qu'un administrateur ne l'a pas publiée). "
         "Les détails sont dans vos messages directs avec cette application."
     ),
+    already_there_title="Déjà dans Lucca",
+    already_there=(
+        ":information_source: La formation *#{id}* *{title}* était déjà dans Lucca Training "
+        "avec le même contenu : rien de nouveau n'a été créé."
+    ),
+    recovered_note=(
+        "La réponse de Lucca s'est perdue en route, mais la formation est dans le catalogue : "
+        "elle a été créée une fois et n'a pas été renvoyée."
+    ),
+    allow_duplicate_label="Titre déjà utilisé",
+    allow_duplicate_option="La créer quand même, en 2e formation avec ce titre",
     refused_title="Accès refusé",
     refused=(
         "Désolé, la création de formations depuis Slack est réservée à certaines personnes, "
@@ -397,6 +430,11 @@ _FR = Texts(
         "unexpected_answer": (
             ":warning: La réponse de Lucca est illisible. Cherchez *{title}* dans Lucca Training "
             "avant de valider de nouveau : elle a peut-être été créée."
+        ),
+        "duplicate": (
+            ":warning: Lucca Training a déjà une formation intitulée *{title}* : {existing}. "
+            "Rien n'a été créé. Changez le titre, ou cochez *La créer quand même* ci-dessous et "
+            "validez à nouveau si une deuxième formation est voulue."
         ),
         "configuration": (
             ":warning: Les réglages Lucca de cette application sont inutilisables : rien n'a "

@@ -24,16 +24,22 @@ def creating_view(texts: Texts, title: str) -> dict[str, Any]:
 
 def result_view(texts: Texts, created: CreatedTraining) -> dict[str, Any]:
     facts = _facts(texts, created)
-    blocks = [
-        mrkdwn_section(texts.created.format(id=created.id, title=mrkdwn_escape(created.title))),
-        mrkdwn_section(f"*{texts.status_label}*\n{_status(texts, created.state)}"),
-    ]
+    blocks = [mrkdwn_section(_headline(texts, created))]
+    if created.outcome == "recovered":
+        blocks.append(mrkdwn_section(texts.recovered_note))
+    blocks.append(mrkdwn_section(f"*{texts.status_label}*\n{_status(texts, created.state)}"))
     if facts:
         blocks.append(
             {"type": "context", "elements": [{"type": "mrkdwn", "text": "  ·  ".join(facts)}]}
         )
     blocks += [{"type": "divider"}, mrkdwn_section(texts.next_steps)]
-    return _modal(ids.RESULT_CALLBACK, texts.result_title, texts.close, blocks)
+    title = texts.already_there_title if created.outcome == "existing" else texts.result_title
+    return _modal(ids.RESULT_CALLBACK, title, texts.close, blocks)
+
+
+def _headline(texts: Texts, created: CreatedTraining) -> str:
+    said = texts.already_there if created.outcome == "existing" else texts.created
+    return said.format(id=created.id, title=mrkdwn_escape(created.title))
 
 
 def refused_view(texts: Texts, message: str) -> dict[str, Any]:
@@ -42,6 +48,8 @@ def refused_view(texts: Texts, message: str) -> dict[str, Any]:
 
 def created_message(texts: Texts, created: CreatedTraining) -> str:
     """The direct message that keeps the result once the modal is closed."""
+    if created.outcome == "existing":
+        return _headline(texts, created)
     return texts.dm_created.format(id=created.id, title=mrkdwn_escape(created.title))
 
 

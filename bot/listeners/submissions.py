@@ -55,5 +55,6 @@ async def submit_training_form(
     if checked.draft is None:
         await ack(response_action="errors", errors=checked.errors)
         return
-    submission = Submission(view_id, values, checked.draft, context, words)
+    team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+    submission = Submission(view_id, values, checked.draft, context, words, team_id=team)
     await ack(response_action="update", view=services.creations.start(client, submission))

@@ -23,7 +23,9 @@ async def test_the_longest_training_makes_valid_views_all_the_way(
     driver: SlackDriver, fake_slack: FakeSlack, sandbox, locale
 ):
     fake_slack.locales[USER] = locale
-    sandbox.add_faults({"status": 503})  # first attempt fails: the form comes back full
+    sandbox.add_faults(
+        {"method": "POST", "status": 503}
+    )  # first attempt fails: the form comes back full
     view_id = await driver.open_form(text="T" * 249 + "é")
 
     await driver.submit(view_id, LONGEST)

@@ -123,14 +123,14 @@ def test_a_wrong_key_exits_1_with_a_clear_message_without_the_key(lucca_env, cap
 
 
 def test_a_429_is_waited_out_and_the_training_created(lucca_env, capsys):
-    lucca_env.add_faults({"status": 429, "headers": {"Retry-After": "1"}})
+    lucca_env.add_faults({"method": "POST", "status": 429, "headers": {"Retry-After": "1"}})
     assert main(["create", *FLAGS]) == 0
     assert "Created training #" in capsys.readouterr().out
     assert [entry["status"] for entry in posts(lucca_env)] == [429, 201]
 
 
 def test_json_output_gives_scripts_the_error_kind_and_whether_to_retry(lucca_env, capsys):
-    lucca_env.add_faults({"status": 429, "headers": {"Retry-After": "3600"}})
+    lucca_env.add_faults({"method": "POST", "status": 429, "headers": {"Retry-After": "3600"}})
     assert main(["create", *FLAGS, "--output", "json"]) == 1
     error = json.loads(capsys.readouterr().out)["error"]
     assert error["kind"] == "rate_limited" and error["status"] == 429
@@ -141,10 +141,19 @@ def test_json_output_gives_scripts_the_error_kind_and_whether_to_retry(lucca_env
     assert error["fields"] == [{"field": "title", "message": "must not be blank"}]
 
 
-def test_a_dropped_connection_exits_1_as_unknown_and_is_not_resent(lucca_env, capsys):
-    lucca_env.add_faults({"drop": "after"})
-    assert main(["create", *FLAGS]) == 1
-    assert "may or may not have been created" in capsys.readouterr().err
+def test_a_lost_answer_is_found_in_the_catalog_and_not_resent(lucca_env, capsys):
+    lucca_env.add_faults({"method": "POST", "drop": "after"})  # created, then the line drops
+    assert main(["create", *FLAGS]) == 0
+    assert "Lucca's answer was lost; found in the catalog" in capsys.readouterr().out
+    assert len(posts(lucca_env)) == 1
+
+
+def test_a_connection_dropped_before_processing_says_nothing_was_created(lucca_env, capsys):
+    lucca_env.add_faults({"method": "POST", "drop": "before"})
+    assert main(["create", *FLAGS, "--output", "json"]) == 1
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert (error["kind"], error["safeToRetry"]) == ("unavailable", True)
+    assert "it was not created" in error["message"]
     assert len(posts(lucca_env)) == 1
 
 
@@ -198,9 +207,10 @@ def test_verbose_logs_show_the_calls_but_never_the_key(lucca_env, tmp_path):
             env={"LUCCA_BASE_URL": lucca_env.base_url, "LUCCA_API_KEY": key},
             cwd=tmp_path,
         )  # fmt: skip
-        assert "POST /talent-training/api/v1/trainings ->" in result.stderr
+        assert "GET /talent-training/api/v1/trainings -> " in result.stderr  # the title lookup
         assert key not in result.stdout + result.stderr
-    assert [entry["status"] for entry in posts(lucca_env)] == [401, 201]
+    assert "POST /talent-training/api/v1/trainings -> 201" in result.stderr
+    assert [entry["status"] for entry in posts(lucca_env)] == [201]  # the wrong key sent none
 
 
 DEAD_PROXY = {
@@ -275,7 +285,7 @@ def test_dry_run_shows_values_as_json(lucca_env, capsys):
 
 
 def test_a_rate_limit_wait_is_announced_without_verbose(lucca_env, tmp_path):
-    lucca_env.add_faults({"status": 429, "headers": {"Retry-After": "1"}})
+    lucca_env.add_faults({"method": "POST", "status": 429, "headers": {"Retry-After": "1"}})
     result = run_cli(
         "create", *FLAGS,
         env={"LUCCA_BASE_URL": lucca_env.base_url, "LUCCA_API_KEY": SANDBOX_KEY},
@@ -304,7 +314,12 @@ def test_verbose_after_the_command_logs_our_calls_only(lucca_env, tmp_path):
 def test_control_and_direction_characters_from_lucca_cannot_drive_the_terminal(lucca_env, capsys):
     answer = {"id": 9, "state": "Ready\x1b[2J", "title": "Evil\u202etxt.exe\x1b[31m"}
     lucca_env.add_faults(
-        {"status": 201, "headers": {"Content-Type": "application/json"}, "body": json.dumps(answer)}
+        {
+            "method": "POST",
+            "status": 201,
+            "headers": {"Content-Type": "application/json"},
+            "body": json.dumps(answer),
+        }
     )
     assert main(["create", *FLAGS]) == 0
     out = capsys.readouterr().out

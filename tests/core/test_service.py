@@ -5,7 +5,7 @@ import json
 import pytest
 
 from tests.support import EXAMPLE, posts
-from tools.core.errors import InvalidDraft, LuccaRejected, UnexpectedAnswer
+from tools.core.errors import InvalidDraft, LuccaRejected, LuccaUnavailable
 from tools.core.result import CATALOG_NOTE
 from tools.core.service import create_training, preview_training
 
@@ -68,21 +68,36 @@ async def test_answers_are_read_leniently(lucca, sandbox):
         "category": {"id": 2, "name": "Languages", "t9n": {"name": {"Ff": "Langues"}}},
     }
     sandbox.add_faults(
-        {"status": 201, "headers": {"Content-Type": "application/json"}, "body": json.dumps(answer)}
+        {
+            "method": "POST",
+            "status": 201,
+            "headers": {"Content-Type": "application/json"},
+            "body": json.dumps(answer),
+        }
     )
     created = await create_training(lucca, EXAMPLE)
     assert (created.id, created.state, created.category.name) == (77, "Ready", "Languages")
     assert created.provider is None and created.level == "Beginner"
 
 
-async def test_a_201_without_an_id_says_it_was_probably_created(lucca, sandbox):
-    sandbox.add_faults(
-        {
-            "status": 201,
-            "headers": {"Content-Type": "application/json"},
-            "body": '{"state": "Ready"}',
-        }
-    )
-    with pytest.raises(UnexpectedAnswer, match="most likely created"):
+NO_ID = {
+    "method": "POST",
+    "status": 201,
+    "headers": {"Content-Type": "application/json"},
+    "body": '{"state": "Ready"}',
+}
+
+
+async def test_a_201_without_an_id_is_completed_from_the_catalog(lucca, sandbox):
+    sandbox.add_faults({**NO_ID, "when": "after"})  # stored, answered without its id
+    created = await create_training(lucca, EXAMPLE)
+    assert (created.outcome, created.id) == ("recovered", 45)
+    assert len(posts(sandbox)) == 1
+
+
+async def test_a_201_without_an_id_and_nothing_in_the_catalog_says_not_created(lucca, sandbox):
+    sandbox.add_faults(NO_ID)  # answered without storing anything
+    with pytest.raises(LuccaUnavailable, match="it was not created") as caught:
         await create_training(lucca, EXAMPLE)
+    assert caught.value.safe_to_retry
     assert len(posts(sandbox)) == 1

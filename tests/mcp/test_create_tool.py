@@ -74,7 +74,7 @@ async def test_a_dry_run_previews_without_sending(make_server, sandbox, era):
 
 
 async def test_lucca_refusing_the_key_is_an_error_that_names_no_secret(make_server, sandbox, era):
-    sandbox.add_faults({"status": 401})
+    sandbox.add_faults({"method": "POST", "status": 401})
     result = await call(make_server(), era, VALID_DRAFT)
     assert result.is_error is True
     assert "not created (auth)" in text_of(result).lower()
@@ -82,18 +82,27 @@ async def test_lucca_refusing_the_key_is_an_error_that_names_no_secret(make_serv
 
 
 async def test_a_rate_limited_call_says_when_to_retry(make_server, sandbox, era):
-    sandbox.add_faults(*[{"status": 429, "headers": {"Retry-After": "600"}}] * 6)
+    sandbox.add_faults(*[{"method": "POST", "status": 429, "headers": {"Retry-After": "600"}}] * 6)
     result = await call(make_server(), era, VALID_DRAFT)
     assert result.is_error is True
     assert "Retry after: 600 seconds." in text_of(result)
     assert "Safe to call again: yes" in text_of(result)
 
 
-async def test_an_unknown_outcome_says_to_check_before_calling_again(make_server, sandbox, era):
-    sandbox.add_faults({"drop": "after"})
+async def test_a_lost_answer_is_recovered_from_the_catalog(make_server, sandbox, era):
+    sandbox.add_faults({"method": "POST", "drop": "after"})  # created, then the line drops
+    result = await call(make_server(), era, VALID_DRAFT)
+    assert result.is_error is False
+    assert result.structured_content["outcome"] == "recovered"
+    assert result.structured_content["training"]["id"] == 45
+    assert "Lucca's answer was lost" in text_of(result)
+    assert len(posts(sandbox)) == 1
+
+
+async def test_a_request_lost_before_lucca_saw_it_is_safe_to_call_again(make_server, sandbox, era):
+    sandbox.add_faults({"method": "POST", "drop": "before"})
     result = await call(make_server(), era, VALID_DRAFT)
     assert result.is_error is True
     text = text_of(result)
-    assert "may or may not have been created" in text
-    assert "Safe to call again: no" in text
+    assert "it was not created" in text and "Safe to call again: yes" in text
     assert len(posts(sandbox)) == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import json
 import sys
 from pathlib import Path
@@ -16,7 +17,14 @@ from typing import Any
 from tools.cli.fields import FLAG_FOR_FIELD, dest_of
 from tools.cli.sandbox_command import add_sandbox_flag
 from tools.core.draft import LEVELS, TRAINING_TYPES
-from tools.core.errors import ConfigurationError, FieldError, InvalidDraft, TrainingError
+from tools.core.errors import (
+    ConfigurationError,
+    DuplicateTraining,
+    FieldError,
+    InvalidDraft,
+    TrainingError,
+)
+from tools.core.events import Caller
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 CHOICES_FOR_FIELD = {"level": LEVELS, "type": TRAINING_TYPES}
@@ -49,6 +57,11 @@ def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser.add_argument(flag["providerId"], type=int, metavar="ID", help="an existing provider")
     parser.add_argument(flag["categoryId"], type=int, metavar="ID", help="an existing category")
     parser.add_argument("--dry-run", action="store_true", help="validate only; send nothing")
+    parser.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="create it even if the catalog already has a training with this title",
+    )
     add_sandbox_flag(parser)
     parser.add_argument(
         "--output",
@@ -72,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         if args.output == "json":
             as_json = terminal_output.error_as_json(error)
             terminal_output.write_safely(lambda: print(as_json))
-        invalid = isinstance(error, InvalidDraft | ConfigurationError)
+        invalid = isinstance(error, InvalidDraft | ConfigurationError | DuplicateTraining)
         return EXIT_INVALID if invalid else EXIT_FAILURE
 
 
@@ -133,6 +146,15 @@ def _canonical(value: str, choices: tuple[str, ...]) -> str:
     return next((choice for choice in choices if choice.casefold() == folded), value)
 
 
+def shell_caller() -> Caller:
+    """Who ran the command, as the operating system knows them (for the audit trail)."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):  # no such user in the password database (some containers)
+        who = None
+    return Caller(face="cli", who=who)
+
+
 def _dry_run(draft: dict[str, Any], output: str) -> int:
     from tools.cli import terminal_output
     from tools.core.service import preview_training
@@ -154,7 +176,9 @@ async def _create(draft: dict[str, Any], args: argparse.Namespace) -> int:
     valid = validate_draft(draft)  # before any settings or network: bad input is always exit 2
     settings = load_entry_settings(sandbox=args.sandbox)
     async with open_lucca_connection(settings, sandbox=args.sandbox) as lucca:
-        created = await create_training(lucca.client, valid)
+        created = await create_training(
+            lucca.client, valid, caller=shell_caller(), allow_duplicate=args.allow_duplicate
+        )
 
     def show() -> None:
         if args.output == "json":

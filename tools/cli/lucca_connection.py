@@ -50,7 +50,8 @@ async def open_lucca_connection(
             base_url, api_key = settings.lucca_connection()
         async with new_http_client(settings.lucca_timeout_seconds) as http:
             retry = RetryPolicy(max_rate_limit_wait=settings.lucca_max_retry_wait_seconds)
-            yield LuccaConnection(LuccaClient(http, base_url, api_key, retry=retry), server)
+            client = LuccaClient(http, base_url, api_key, retry=retry, pacer=settings.new_pacer())
+            yield LuccaConnection(client, server)
 
 
 @asynccontextmanager

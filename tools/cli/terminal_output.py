@@ -10,7 +10,13 @@ from collections.abc import Callable
 from typing import TextIO
 
 from tools.cli.fields import flag_hint
-from tools.core.errors import FieldError, InvalidDraft, LuccaRejected, TrainingError
+from tools.core.errors import (
+    DuplicateTraining,
+    FieldError,
+    InvalidDraft,
+    LuccaRejected,
+    TrainingError,
+)
 from tools.core.result import CreatedTraining, DraftPreview
 
 # Directional overrides and isolates can make a line read differently from what it holds.
@@ -38,7 +44,12 @@ def write_safely(write: Callable[[], None]) -> None:
 
 def show_created(created: CreatedTraining, out: TextIO | None = None) -> None:
     out = out or sys.stdout
-    out.write(f'Created training #{created.id} "{printable(created.title)}"\n')
+    headline = {
+        "created": "Created training",
+        "recovered": "Created training (Lucca's answer was lost; found in the catalog)",
+        "existing": "Nothing created: already in the catalog with the same content, training",
+    }[created.outcome]
+    out.write(f'{headline} #{created.id} "{printable(created.title)}"\n')
     out.write(f"  Catalog status: {printable(created.catalogStatus)}\n")
     facts = [f"Level: {created.level}" if created.level else "", f"Type: {created.type or '-'}"]
     out.write("  " + printable("   ".join(fact for fact in facts if fact)) + "\n")
@@ -69,8 +80,11 @@ def show_error(error: TrainingError, out: TextIO | None = None) -> None:
         out.write(f"error: {printable(error.message)}\n")
     for field_error in field_errors:
         out.write(f"  {_field_line(field_error)}\n")
-    if error.next_step:
-        out.write(f"{error.next_step}\n")
+    next_step = error.next_step
+    if isinstance(error, DuplicateTraining):
+        next_step = "Use a different title, or add --allow-duplicate if a second one is meant."
+    if next_step:
+        out.write(f"{next_step}\n")
 
 
 def _field_line(error: FieldError) -> str:
@@ -91,6 +105,10 @@ def error_as_json(error: TrainingError) -> str:
                 "safeToRetry": error.safe_to_retry,
                 "retryAfter": error.retry_after,
                 "fields": [{"field": e.field, "message": e.message} for e in error.field_errors],
+                "existing": [
+                    {"id": training.id, "title": training.title}
+                    for training in getattr(error, "existing", ())
+                ],
             }
         },
         indent=2,

@@ -21,7 +21,8 @@ from typing import Any
 
 import httpx
 
-from tools.core import lucca_api
+from tools.core import events, lucca_api
+from tools.core.catalog_titles import CatalogTitles
 from tools.core.draft import FIELD_NAMES
 from tools.core.errors import (
     ConfigurationError,
@@ -34,6 +35,7 @@ from tools.core.errors import (
     OutcomeUnknown,
     UnexpectedAnswer,
 )
+from tools.core.pacing import RequestPacer
 from tools.core.problem import Problem, read_problem
 
 logger = logging.getLogger("lucca_training.client")
@@ -87,6 +89,10 @@ class LuccaClient:
     api_key: str = field(repr=False)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     sleep: Sleep = field(default=asyncio.sleep, repr=False)
+    # The process's one pacer (see `tools.cli.lucca_connection`); by default nothing is paced.
+    pacer: RequestPacer = field(default_factory=RequestPacer, repr=False, compare=False)
+    # What the catalog holds, by title, as far as the duplicate checks need (see `service`).
+    catalog_titles: CatalogTitles = field(default_factory=CatalogTitles, repr=False, compare=False)
 
     async def create_training(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """POST one training; the JSON Training Lucca answered with."""
@@ -128,11 +134,13 @@ class LuccaClient:
         headers = {lucca_api.AUTH_HEADER: lucca_api.AUTH_SCHEME + self.api_key}
         waited, connect_failures, rate_limited = 0.0, 0, 0
         while True:
+            await self.pacer.take_slot()
             started = time.perf_counter()
             try:
                 response = await self.http.request(method, url, headers=headers, **kwargs)
             except (httpx.ConnectError, httpx.ConnectTimeout):
                 # Nothing reached Lucca: trying again cannot create a duplicate.
+                _report(method, path, None, started)
                 if connect_failures >= len(self.retry.connect_backoff):
                     raise self._unreachable() from None
                 await self.sleep(self.retry.connect_backoff[connect_failures])
@@ -151,17 +159,13 @@ class LuccaClient:
                     "Check both settings.",
                 ) from None
             except httpx.TransportError as exc:
+                _report(method, path, None, started)
                 raise self._no_answer(method, exc) from None
             except httpx.HTTPError:
                 # An answer came but could not be read (e.g. a broken compressed body).
+                _report(method, path, None, started)
                 raise self._unreadable(method) from None
-            logger.debug(
-                "%s %s -> %s in %.0f ms",
-                method,
-                path,
-                response.status_code,
-                (time.perf_counter() - started) * 1000,
-            )
+            _report(method, path, response.status_code, started)
             wait = _retry_after_seconds(response) if response.status_code == 429 else None
             if (
                 wait is not None
@@ -169,6 +173,8 @@ class LuccaClient:
                 and rate_limited < self.retry.max_rate_limit_retries
             ):
                 logger.info("Lucca's rate limit is reached; waiting %.0f s as it asks", wait)
+                self.pacer.pause(wait)  # every other request of the process waits too
+                events.emit(events.RateLimitWait(seconds=wait, reason="retry_after"))
                 await self.sleep(wait)
                 waited += wait
                 rate_limited += 1
@@ -235,6 +241,12 @@ class LuccaClient:
         )
 
 
+def _report(method: str, path: str, status: int | None, started: float) -> None:
+    seconds = time.perf_counter() - started
+    logger.debug("%s %s -> %s in %.0f ms", method, path, status or "no answer", seconds * 1000)
+    events.emit(events.LuccaCall(method=method, path=path, status=status, seconds=seconds))
+
+
 def _error_for_status(
     response: httpx.Response,
     method: str,
@@ -285,9 +297,11 @@ def _error_for_status(
             else "Try again in a minute.",
             retry_after=retry_after,
         )
-    if status in (502, 504) and method == "POST":
+    if status in (500, 502, 504) and method == "POST":
+        # A gateway error or a crash may come after the training was stored.
+        who = "Lucca" if status == 500 else "Lucca's gateway"
         return OutcomeUnknown(
-            f"Lucca's gateway answered {status}: the training may or may not have been created.",
+            f"{who} answered {status}: the training may or may not have been created.",
             CHECK_BEFORE_RETRY,
             status=status,
         )

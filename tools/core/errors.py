@@ -3,12 +3,13 @@
     TrainingError                 every failure: `message` (what happened), `next_step` (what to do)
     ├── InvalidDraft              the input breaks the schema; nothing was sent to Lucca
     ├── ConfigurationError        settings are missing or unusable (base URL, API key)
+    ├── DuplicateTraining         the catalog already has a training with this title; nothing sent
     └── LuccaError                Lucca, or the way to it, failed
         ├── LuccaRejected         400/4xx: Lucca refused the data (field errors when it gave them)
         ├── LuccaAuthFailed       401 (bad key) or 403 (key without the right)
         ├── LuccaNotFound         404: the base URL is not a Lucca Training account
         ├── LuccaRateLimited      429: the tenant's 50 requests a minute are used up
-        ├── LuccaUnavailable      408, 5xx, unreachable: nothing was created
+        ├── LuccaUnavailable      408, 503, unreachable, or the catalog shows nothing was created
         ├── OutcomeUnknown        sent, but no usable answer: the training may exist
         └── UnexpectedAnswer      an answer we cannot read (not JSON, a redirect, no id)
 
@@ -64,6 +65,29 @@ class InvalidDraft(TrainingError):
 
 class ConfigurationError(TrainingError):
     kind = "configuration"
+
+
+@dataclass(frozen=True)
+class ExistingTraining:
+    id: int
+    title: str
+
+    def __str__(self) -> str:
+        return f'#{self.id} "{self.title}"'
+
+
+class DuplicateTraining(TrainingError):
+    """Refused before sending: the catalog has a training with the same title but other content."""
+
+    kind = "duplicate"
+
+    def __init__(self, title: str, existing: Iterable[ExistingTraining]) -> None:
+        self.existing = tuple(existing)
+        named = ", ".join(str(training) for training in self.existing)
+        super().__init__(
+            f'The catalog already has a training titled "{title}": {named}. Nothing was sent.',
+            "Use a different title, or ask explicitly for a duplicate if a second one is meant.",
+        )
 
 
 class LuccaError(TrainingError):

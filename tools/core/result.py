@@ -7,7 +7,7 @@ and a created training must never be reported as a failure because of a cosmetic
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -29,9 +29,16 @@ class Reference(BaseModel):
     name: str | None = None
 
 
+# created: Lucca answered 201 with it. existing: a training with the same title and content was
+# already in the catalog, so nothing was sent. recovered: Lucca's answer was lost, but the catalog
+# shows the training was created.
+Outcome = Literal["created", "existing", "recovered"]
+
+
 class CreatedTraining(BaseModel):
     model_config = ConfigDict(frozen=True)
 
+    outcome: Outcome = "created"
     id: int
     title: str
     state: str
@@ -52,7 +59,9 @@ class DraftPreview(BaseModel):
     summary: str
 
 
-def created_training_from(answer: dict[str, Any], draft: TrainingDraft) -> CreatedTraining:
+def created_training_from(
+    answer: dict[str, Any], draft: TrainingDraft, outcome: Outcome = "created"
+) -> CreatedTraining:
     training_id = _lucca_id(answer.get("id"))
     if training_id is None:
         raise UnexpectedAnswer(
@@ -66,7 +75,16 @@ def created_training_from(answer: dict[str, Any], draft: TrainingDraft) -> Creat
     level = _text(answer.get("level")) or draft.level
     kind = _text(answer.get("type")) or draft.type
     status = f"{state} ({CATALOG_NOTE})" if state == "Ready" else state
+    facts = f"({_facts(level, kind)}): {state}, {_public_catalog_phrase(state)}."
+    summary = {
+        "created": f'Created training #{training_id} "{title}" {facts}',
+        "existing": f'Nothing created: training #{training_id} "{title}" is already in the '
+        f"catalog with the same content {facts}",
+        "recovered": f'Created training #{training_id} "{title}" {facts} Lucca\'s answer was '
+        "lost, but the catalog shows the training, so it was not sent again.",
+    }[outcome]
     return CreatedTraining(
+        outcome=outcome,
         id=training_id,
         title=title,
         state=state,
@@ -75,8 +93,7 @@ def created_training_from(answer: dict[str, Any], draft: TrainingDraft) -> Creat
         provider=_reference(answer.get("provider")),
         category=_reference(answer.get("category")),
         catalogStatus=status,
-        summary=f'Created training #{training_id} "{title}" ({_facts(level, kind)}): '
-        f"{state}, {_public_catalog_phrase(state)}.",
+        summary=summary,
     )
 
 

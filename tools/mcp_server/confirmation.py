@@ -86,12 +86,12 @@ def make_confirmation_resolver(
         # When not asking, the value is a placeholder: the tool body decides from the same policy
         # (and reports invalid input itself), so nothing here can wave a creation through.
         try:
-            draft, dry_run = read_request(call_arguments(ctx))
+            request = read_request(call_arguments(ctx))
         except InvalidDraft:
             return CreationConfirmation(confirm=False)
-        if dry_run or next_step(policy, ctx) != "ask":
+        if request.dry_run or next_step(policy, ctx) != "ask":
             return CreationConfirmation(confirm=False)
-        return Elicit(confirmation_message(draft), CreationConfirmation)
+        return Elicit(confirmation_message(request.draft), CreationConfirmation)
 
     return ask_user_to_confirm
 

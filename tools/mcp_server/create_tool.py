@@ -10,6 +10,7 @@ from mcp.server.mcpserver.tools.base import Tool
 from tools.core import service
 from tools.core.errors import TrainingError
 from tools.mcp_server import tool_results
+from tools.mcp_server.callers import caller_of
 from tools.mcp_server.confirmation import (
     CreationConfirmation,
     make_confirmation_resolver,
@@ -41,11 +42,12 @@ def create_training_tool(policy: ConfirmPolicy) -> Tool:
         ],
     ) -> CreateTrainingOutput:
         try:
-            draft, dry_run = read_request(call_arguments(ctx))
+            request = read_request(call_arguments(ctx))
         except TrainingError as invalid:
+            service.report_invalid(call_arguments(ctx), invalid, caller_of(ctx))
             return tool_results.failed(invalid)
-        if dry_run:
-            return tool_results.previewed(service.preview_training(draft))
+        if request.dry_run:
+            return tool_results.previewed(service.preview_training(request.draft))
         step = next_step(policy, ctx)
         if step == "refuse":
             return tool_results.confirmation_impossible()
@@ -55,7 +57,12 @@ def create_training_tool(policy: ConfirmPolicy) -> Tool:
             )
         state: ServerState = ctx.request_context.lifespan_context
         try:
-            training = await service.create_training(await state.lucca(), draft)
+            training = await service.create_training(
+                await state.lucca(),
+                request.draft,
+                caller=caller_of(ctx),
+                allow_duplicate=request.allow_duplicate,
+            )
         except TrainingError as error:
             return tool_results.failed(error)
         return tool_results.created(training)

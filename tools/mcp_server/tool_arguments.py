@@ -7,13 +7,16 @@ refuse them by name, so the raw `arguments` of the request are read here and giv
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from mcp.server.mcpserver import Context
 
 from tools.core.draft import TrainingDraft, validate_draft
 from tools.core.errors import FieldError, InvalidDraft
-from tools.mcp_server.tool_definition import DRY_RUN
+from tools.mcp_server.tool_definition import ALLOW_DUPLICATE, DRY_RUN
+
+FLAGS = (DRY_RUN, ALLOW_DUPLICATE)
 
 
 def call_arguments(ctx: Context) -> Mapping[str, Any]:
@@ -22,18 +25,26 @@ def call_arguments(ctx: Context) -> Mapping[str, Any]:
     return arguments if isinstance(arguments, Mapping) else {}
 
 
-def read_request(arguments: Mapping[str, Any]) -> tuple[TrainingDraft, bool]:
-    """The validated draft and the dry-run flag; `InvalidDraft` naming every bad field."""
-    fields = {name: value for name, value in arguments.items() if name != DRY_RUN}
-    dry_run = arguments.get(DRY_RUN, False)
-    dry_run_error = None
-    if not isinstance(dry_run, bool):
-        dry_run_error = FieldError(DRY_RUN, "must be true or false")
+@dataclass(frozen=True)
+class ToolRequest:
+    draft: TrainingDraft
+    dry_run: bool = False
+    allow_duplicate: bool = False
+
+
+def read_request(arguments: Mapping[str, Any]) -> ToolRequest:
+    """The validated draft and the call's flags; `InvalidDraft` naming every bad field."""
+    fields = {name: value for name, value in arguments.items() if name not in FLAGS}
+    flags = {name: arguments.get(name, False) for name in FLAGS}
+    flag_errors = tuple(
+        FieldError(name, "must be true or false")
+        for name, value in flags.items()
+        if not isinstance(value, bool)
+    )
     try:
         draft = validate_draft(fields)
     except InvalidDraft as invalid:
-        extra = (dry_run_error,) if dry_run_error else ()
-        raise InvalidDraft((*invalid.field_errors, *extra)) from None
-    if dry_run_error:
-        raise InvalidDraft([dry_run_error])
-    return draft, dry_run
+        raise InvalidDraft((*invalid.field_errors, *flag_errors)) from None
+    if flag_errors:
+        raise InvalidDraft(flag_errors)
+    return ToolRequest(draft, flags[DRY_RUN], flags[ALLOW_DUPLICATE])

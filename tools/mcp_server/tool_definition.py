@@ -19,6 +19,7 @@ from tools.core.spec import training_input_schema
 TOOL_NAME = "create_training"
 TOOL_TITLE = "Create a training in Lucca"
 DRY_RUN = "dryRun"
+ALLOW_DUPLICATE = "allowDuplicate"
 DRAFT_PROMPT = "draft_training"
 IMPROVE_PROMPT = "improve_training_description"
 
@@ -26,7 +27,8 @@ ANNOTATIONS = ToolAnnotations(
     title=TOOL_TITLE,
     read_only_hint=False,  # it writes into the company's catalog
     destructive_hint=False,  # it only adds; nothing existing is changed or removed
-    idempotent_hint=False,  # calling it twice creates two trainings
+    # The same draft twice gives the same training back, but `allowDuplicate` creates a second.
+    idempotent_hint=False,
     open_world_hint=True,  # it talks to Lucca, outside this server
 )
 
@@ -42,9 +44,12 @@ category id (ids that exist in the account; ask the user, never invent one).
 
 Write the texts with the user and show them before calling this tool: the prompts \
 `{DRAFT_PROMPT}` and `{IMPROVE_PROMPT}` help, and `{DRY_RUN}: true` checks a draft without \
-creating anything. The server may ask the user to confirm before it writes. Each call creates a \
-new training: do not call it again after a success, and after an unknown outcome check the \
-catalog first.
+creating anything. The server may ask the user to confirm before it writes.
+
+Calling again with the same draft (say after a timeout) creates nothing more: the training already \
+there comes back with outcome `existing`. A training with the same title but other content is \
+refused and named; set `{ALLOW_DUPLICATE}: true` only when the user confirms they want a second \
+training with that title.
 
 The new training is in state Ready but NOT displayed in the public catalog: an admin publishes it \
 in Lucca. Invalid input comes back as an error naming every bad field and its limit, and nothing \
@@ -58,6 +63,12 @@ def input_schema() -> dict[str, Any]:
         "default": False,
         "description": "Check and normalize the draft without creating it (nothing is sent).",
     }
+    schema["properties"][ALLOW_DUPLICATE] = {
+        "type": "boolean",
+        "default": False,
+        "description": "Create it even when the catalog already has a training with this title "
+        "(only when the user asks for a second one).",
+    }
     return schema
 
 
@@ -66,9 +77,13 @@ class CreateTrainingOutput(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    outcome: Literal["created", "dry_run", "declined", "cancelled"] = Field(
-        description="created: the training now exists; dry_run: checked only; declined or "
-        "cancelled: the user did not confirm, nothing was created"
+    outcome: Literal["created", "existing", "recovered", "dry_run", "declined", "cancelled"] = (
+        Field(
+            description="created: the training now exists; existing: the same training was "
+            "already in the catalog, nothing was created; recovered: created, though Lucca's "
+            "answer was lost; dry_run: checked only; declined or cancelled: the user did not "
+            "confirm, nothing was created"
+        )
     )
     created: bool = Field(description="true only when a training was created by this call")
     training: CreatedTraining | None = Field(

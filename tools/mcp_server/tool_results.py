@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from mcp_types import CallToolResult, TextContent
 
-from tools.core.errors import InvalidDraft, TrainingError
+from tools.core.errors import DuplicateTraining, InvalidDraft, TrainingError
 from tools.core.result import CreatedTraining, DraftPreview
-from tools.mcp_server.tool_definition import CreateTrainingOutput
+from tools.mcp_server.tool_definition import ALLOW_DUPLICATE, CreateTrainingOutput
 
 AFTER_CREATION = (
     "Tell the user the id and that an admin must publish it in Lucca Training for it to show in "
@@ -20,11 +20,23 @@ AFTER_CREATION = (
 )
 
 
+ALREADY_THERE = (
+    "Tell the user the id of the training already in the catalog. Do not call create_training "
+    f"again with {ALLOW_DUPLICATE} unless the user asks for a second training."
+)
+
+
 def created(training: CreatedTraining) -> CallToolResult:
+    """A training now exists: created by this call, recovered after a lost answer, or already
+    there with the same content (a retried call)."""
     output = CreateTrainingOutput(
-        outcome="created", created=True, training=training, summary=training.summary
+        outcome=training.outcome,
+        created=training.outcome != "existing",
+        training=training,
+        summary=training.summary,
     )
-    return _success(output, f"{training.summary}\n{AFTER_CREATION}")
+    advice = ALREADY_THERE if training.outcome == "existing" else AFTER_CREATION
+    return _success(output, f"{training.summary}\n{advice}")
 
 
 def previewed(preview: DraftPreview) -> CallToolResult:
@@ -64,7 +76,13 @@ def failed(error: TrainingError) -> CallToolResult:
     if error.retry_after is not None:
         lines.append(f"Retry after: {error.retry_after:.0f} seconds.")
     lines.append(f"Safe to call again: {_safe_to_retry(error)}.")
-    return _failure("\n".join(lines), error.next_step)
+    next_step = error.next_step
+    if isinstance(error, DuplicateTraining):
+        next_step = (
+            "Show the user the training already there. Call again with "
+            f"{ALLOW_DUPLICATE}: true only if they confirm they want a second one."
+        )
+    return _failure("\n".join(lines), next_step)
 
 
 def _safe_to_retry(error: TrainingError) -> str:

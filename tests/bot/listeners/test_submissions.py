@@ -177,7 +177,9 @@ async def test_a_command_typed_in_the_apps_dm_gets_no_second_note(
 async def test_a_double_submit_creates_once_and_both_get_the_same_view(
     driver: SlackDriver, fake_slack: FakeSlack, sandbox
 ):
-    sandbox.add_faults({"delay": 0.3})  # the first creation is still running at the second click
+    sandbox.add_faults(
+        {"method": "POST", "delay": 0.3}
+    )  # the first creation is still running at the second click
     view_id = await driver.open_form()
     submitted = fake_slack.views[view_id].view
 
@@ -245,6 +247,7 @@ async def test_lucca_400_puts_its_field_errors_next_to_the_fields(
         fake_slack,
         sandbox,
         {
+            "method": "POST",
             "status": 400,
             "headers": {"Content-Type": "application/problem+json"},
             "body": json.dumps(problem),
@@ -271,7 +274,7 @@ async def test_lucca_refusing_an_unknown_provider_marks_the_id_box(
 
 
 async def test_lucca_401_says_the_apps_key_must_be_checked(driver, fake_slack, sandbox):
-    form = await lucca_fails_with(driver, fake_slack, sandbox, {"status": 401})
+    form = await lucca_fails_with(driver, fake_slack, sandbox, {"method": "POST", "status": 401})
     assert "Lucca refused this app's access, so nothing was created" in texts_of(form)
     assert "API key must be checked" in texts_of(form)
 
@@ -279,7 +282,7 @@ async def test_lucca_401_says_the_apps_key_must_be_checked(driver, fake_slack, s
 async def test_lucca_503_says_nothing_was_created_and_a_resubmit_creates(
     driver: SlackDriver, fake_slack: FakeSlack, sandbox
 ):
-    form = await lucca_fails_with(driver, fake_slack, sandbox, {"status": 503})
+    form = await lucca_fails_with(driver, fake_slack, sandbox, {"method": "POST", "status": 503})
     assert "Lucca is unavailable right now; nothing was created" in texts_of(form)
 
     view_id = next(iter(fake_slack.views))
@@ -290,7 +293,7 @@ async def test_lucca_503_says_nothing_was_created_and_a_resubmit_creates(
 
 
 async def test_lucca_429_beyond_the_wait_budget_says_when_to_retry(driver, fake_slack, sandbox):
-    fault = {"status": 429, "headers": {"Retry-After": "90"}}
+    fault = {"method": "POST", "status": 429, "headers": {"Retry-After": "90"}}
     form = await lucca_fails_with(driver, fake_slack, sandbox, fault)
     assert "50 requests a minute are used up" in texts_of(form)
     assert "Submit again in 90 seconds." in texts_of(form)
@@ -299,7 +302,7 @@ async def test_lucca_429_beyond_the_wait_budget_says_when_to_retry(driver, fake_
 async def test_lucca_429_then_success_creates_after_waiting(
     driver: SlackDriver, fake_slack: FakeSlack, sandbox, sleeps
 ):
-    sandbox.add_faults({"status": 429, "headers": {"Retry-After": "2"}})
+    sandbox.add_faults({"method": "POST", "status": 429, "headers": {"Retry-After": "2"}})
     view_id = await driver.open_form()
     await driver.submit(view_id, VALID_FORM)
     result = await shown(fake_slack, view_id, ids.RESULT_CALLBACK)
@@ -308,26 +311,37 @@ async def test_lucca_429_then_success_creates_after_waiting(
     assert [entry["status"] for entry in posts(sandbox)] == [429, 201]
 
 
-async def test_a_lucca_timeout_says_it_may_exist_and_to_look_before_resubmitting(
-    driver, fake_slack, sandbox
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"method": "POST", "delay": 0.8, "when": "after"},  # created, answered after the timeout
+        {"method": "POST", "drop": "after"},  # created, then the connection dropped
+    ],
+)
+async def test_a_lost_answer_shows_the_training_found_in_the_catalog(
+    driver, fake_slack, sandbox, fault
 ):
-    form = await lucca_fails_with(driver, fake_slack, sandbox, {"delay": 0.8})
-    text = texts_of(form)
-    assert "the training *may or may not* have been created" in text
-    assert "Look for *Business French &lt;for&gt; calls &amp; meetings*" in text
+    sandbox.add_faults(fault)
+    view_id = await driver.open_form()
+    await driver.submit(view_id, VALID_FORM)
+    result = await shown(fake_slack, view_id, ids.RESULT_CALLBACK)
+    assert "Lucca's answer was lost on the way" in texts_of(result)
+    assert "*#45*" in texts_of(result)
+    assert len(posts(sandbox)) == 1
 
 
-async def test_a_dropped_connection_after_sending_is_an_unknown_outcome(
+async def test_a_request_dropped_before_lucca_saw_it_says_nothing_was_created(
     driver, fake_slack, sandbox
 ):
-    form = await lucca_fails_with(driver, fake_slack, sandbox, {"drop": "after"})
-    assert "*may or may not*" in texts_of(form)
+    form = await lucca_fails_with(driver, fake_slack, sandbox, {"method": "POST", "drop": "before"})
+    assert "nothing was created" in texts_of(form)
+    assert len(posts(sandbox)) == 1
 
 
 async def test_a_closed_modal_gets_the_failure_and_the_typed_values_by_dm(
     driver: SlackDriver, fake_slack: FakeSlack, sandbox
 ):
-    sandbox.add_faults({"status": 503})
+    sandbox.add_faults({"method": "POST", "status": 503})
     view_id = await driver.open_form()
     await driver.submit(view_id, FULL_FORM)
     fake_slack.close_view(view_id)  # the user closed "Creating..."
