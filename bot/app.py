@@ -20,6 +20,8 @@ from bot import ids
 from bot.access import AccessPolicy
 from bot.catalog_options import CATEGORIES, PROVIDERS, CatalogOptions
 from bot.creations import SETTLE_SECONDS, START_DELAY_SECONDS, Creations
+from bot.drafting.conversation import answer_in_thread, open_form_from_draft
+from bot.drafting.modal import draft_in_form
 from bot.listeners.commands import open_training_form
 from bot.listeners.options import answer_options
 from bot.listeners.submissions import submit_training_form
@@ -27,6 +29,9 @@ from bot.locale import UserLanguages
 from bot.services import Services
 from bot.settings import SlackSettings
 from tools.core.client import LuccaClient
+from tools.drafting.client import ModelClient
+from tools.drafting.drafter import Drafter
+from tools.drafting.settings import LlmConnection
 
 logger = logging.getLogger("lucca_training.slack")
 
@@ -40,13 +45,15 @@ def build_slack_app(
     *,
     settle_seconds: float = SETTLE_SECONDS,
     start_delay: float = START_DELAY_SECONDS,
+    llm: LlmConnection | None = None,
 ) -> AsyncApp:
     """The Slack face, ready for `slack_events_asgi` (HTTP mode) or `run_socket_mode`.
 
     `settle_seconds` and `start_delay` pace a creation around its acknowledgement (see
     `bot.creations`); tests shorten them. Without SLACK_SIGNING_SECRET (Socket Mode needs
     none), HTTP requests are checked against a random secret nobody knows, so that an unset
-    secret can never mean "accept anything".
+    secret can never mean "accept anything". `llm` (from `tools.drafting.settings`) turns on
+    drafting with a language model; its calls share the Lucca client's `httpx.AsyncClient`.
     """
     client = AsyncWebClient(
         token=settings.bot_token(),
@@ -69,6 +76,7 @@ def build_slack_app(
         languages=UserLanguages(),
         catalog=CatalogOptions(lucca),
         creations=Creations(lucca, settle_seconds=settle_seconds, start_delay=start_delay),
+        drafting=Drafter(ModelClient(lucca.http, llm)) if llm is not None else None,
     )
     register(app, services)
     _SERVICES[app] = services
@@ -96,6 +104,40 @@ def register(app: AsyncApp, services: Services) -> None:
     @app.view(ids.FORM_CALLBACK)
     async def on_submit(ack, body, client) -> None:
         await submit_training_form(services, ack=ack, body=body, client=client)
+
+    # Conversations: Bolt acknowledges events before these run. The manifest subscribes to them
+    # whether or not a model is set, so they are always answered (200), and ignored without one.
+    @app.event("message")
+    async def on_message(event, client, context, request: AsyncBoltRequest) -> None:
+        await _converse(event, client, context, request)
+
+    @app.event("app_mention")
+    async def on_mention(event, client, context, request: AsyncBoltRequest) -> None:
+        await _converse(event, client, context, request)
+
+    async def _converse(event, client, context, request: AsyncBoltRequest) -> None:
+        if services.drafting is None or retry_number(request) > 0:
+            return  # no model; or Slack re-sent an event we are already answering
+        await answer_in_thread(
+            services,
+            services.drafting,
+            event=event,
+            client=client,
+            bot_user_id=context.bot_user_id,
+            bot_id=context.bot_id,
+        )
+
+    if services.drafting is None:
+        return
+    drafter = services.drafting
+
+    @app.action(ids.DRAFT_ACTION)
+    async def on_draft(ack, body, client) -> None:
+        await draft_in_form(drafter, ack=ack, body=body, client=client)
+
+    @app.action(ids.OPEN_DRAFT_ACTION)
+    async def on_open_draft(ack, body, client, respond) -> None:
+        await open_form_from_draft(services, ack=ack, body=body, client=client, respond=respond)
 
 
 def retry_number(request: AsyncBoltRequest) -> int:

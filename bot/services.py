@@ -8,6 +8,7 @@ from bot.access import AccessPolicy
 from bot.catalog_options import CatalogOptions
 from bot.creations import Creations
 from bot.locale import UserLanguages
+from tools.drafting.drafter import Drafter
 
 
 @dataclass(frozen=True)
@@ -16,3 +17,4 @@ class Services:
     languages: UserLanguages
     catalog: CatalogOptions
     creations: Creations
+    drafting: Drafter | None = None  # None: no LLM_* settings, nothing about drafting shows

@@ -15,6 +15,8 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.access import Access
+from bot.drafting.strings import drafting_texts
+from bot.drafting.views import form_extras
 from bot.form import form_view
 from bot.form_context import FormContext
 from bot.form_values import FormValues, split_within
@@ -63,6 +65,7 @@ async def open_training_form(
         FormValues(title=title),
         private_metadata=context.encode(),
         notices=[words.title_was_cut] if cut else [],
+        extra_blocks=form_extras(drafting_texts(language)) if services.drafting else None,
     )
     try:
         await client.views_open(trigger_id=str(body.get("trigger_id", "")), view=view)

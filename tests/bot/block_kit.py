@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from slack_sdk.errors import SlackObjectFormationError
+from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from tools.core.draft import utf16_length
@@ -20,7 +21,7 @@ LIMITS = {
     "blocks": 100,
     "private_metadata": 3000,
     "modal_title": 24,
-    "button_text": 24,
+    "view_button_text": 24,
     "plain_text_input_max_length": 3000,
     "static_options": 100,
     "choice_options": 10,  # radio buttons and checkboxes
@@ -33,6 +34,10 @@ LIMITS = {
     "placeholder": 150,
     "context_elements": 10,
     "id": 255,
+    "message_blocks": 50,
+    "actions_elements": 25,
+    "button_text": 75,
+    "button_value": 2000,
 }
 
 
@@ -74,7 +79,7 @@ def _limit_problems(view: dict[str, Any]) -> list[str]:
     check(_text_length(view.get("title")) <= LIMITS["modal_title"], "modal title too long")
     for button in ("submit", "close"):
         if button in view:
-            check(_text_length(view[button]) <= LIMITS["button_text"], f"{button} too long")
+            check(_text_length(view[button]) <= LIMITS["view_button_text"], f"{button} too long")
     block_ids = [block.get("block_id") for block in blocks if block.get("block_id")]
     check(len(block_ids) == len(set(block_ids)), "two blocks share a block_id")
     action_ids: list[str] = []
@@ -104,6 +109,42 @@ def _check_block(block: dict[str, Any], check, action_ids: list[str]) -> None:
         check(bool(element.get("action_id")), f"{where}: element without action_id")
         check(len(element.get("action_id", "")) <= LIMITS["id"], f"{where}: action_id too long")
         _check_element(element, where, check)
+    elif kind == "actions":
+        elements = block.get("elements") or []
+        check(len(elements) <= LIMITS["actions_elements"], f"{where}: too many elements")
+        for element in elements:
+            action_ids.append(element.get("action_id", ""))
+            check(bool(element.get("action_id")), f"{where}: element without action_id")
+            if element.get("type") == "button":
+                check(_text_length(element.get("text")) <= LIMITS["button_text"], f"{where}: text")
+                value = element.get("value", "")
+                check(len(value) <= LIMITS["button_value"], f"{where}: button value")
+
+
+def message_problems(blocks: Any) -> list[str]:
+    """What Slack would refuse in a message's blocks (`invalid_blocks`)."""
+    if not isinstance(blocks, list):
+        return ["blocks must be a list"]
+    problems: list[str] = []
+
+    def check(condition: bool, message: str) -> None:
+        if not condition:
+            problems.append(message)
+
+    check(len(blocks) <= LIMITS["message_blocks"], f"{len(blocks)} blocks in a message")
+    for block in blocks:
+        try:
+            parsed = Block.parse(block)
+        except (SlackObjectFormationError, TypeError, ValueError, KeyError) as exc:
+            problems.append(f"slack_sdk refuses a block: {exc}")
+            continue
+        if parsed is None or _normalized(parsed.to_dict()) != _normalized(block):
+            problems.append(f"slack_sdk's model of a {block.get('type')} block differs from it")
+    action_ids: list[str] = []
+    for block in blocks:
+        _check_block(block, check, action_ids)
+    check(len(action_ids) == len(set(action_ids)), "two elements share an action_id")
+    return problems
 
 
 def _check_element(element: dict[str, Any], where: str, check) -> None:

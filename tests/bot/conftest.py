@@ -38,8 +38,10 @@ SETTLE_SECONDS = 0.1
 def fake_slack() -> Iterator[FakeSlack]:
     with FakeSlack(BOT_TOKEN, APP_TOKEN) as fake:
         yield fake
-    # Every view the app sent (modals, updates, answers to submissions) must be one Slack takes.
+    # Every view the app sent (modals, updates, answers to submissions) must be one Slack takes,
+    # and every message too.
     assert fake.view_problems == []
+    assert fake.message_problems == []
 
 
 def slack_settings(fake: FakeSlack, **overrides: object) -> SlackSettings:

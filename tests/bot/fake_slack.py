@@ -7,6 +7,11 @@ opened with their hashes, and answers as Slack does: `expired_trigger_id` for a 
 through `block_kit.view_problems`), `hash_conflict` for a stale hash, `not_found` for a closed or
 unknown view, `user_not_found`, `no_such_subteam`. It also plays the response_url endpoints and a
 Socket Mode WebSocket that delivers envelopes and collects the app's acknowledgements.
+
+It keeps the messages of every conversation: people's (`post_as_user`, which tests use to make
+someone write) and the app's (`chat.postMessage`, in a thread with `thread_ts`, with checked blocks
+and message metadata), and reads threads back with `conversations.replies`, metadata included only
+when asked with `include_all_metadata`, as Slack does.
 """
 
 from __future__ import annotations
@@ -23,11 +28,13 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from tests.bot.block_kit import view_problems
+from tests.bot.block_kit import message_problems, view_problems
 
 TRIGGER_LIFETIME_SECONDS = 3.0
 TEAM_ID = "T0TEAM"
 BOT_USER_ID = "U0BOT"
+BOT_ID = "B0BOT"
+APP_ID = "A0APP"
 
 
 @dataclass
@@ -64,6 +71,9 @@ class FakeSlack:
         self.failures: dict[str, list[str]] = {}  # method -> errors to answer next
         self.delays: dict[str, float] = {}  # method -> seconds before answering
         self.socket_acks: dict[str, dict[str, Any]] = {}
+        self.messages: list[dict[str, Any]] = []  # every message, with its "channel"
+        self.message_problems: list[str] = []  # every refused message, with why
+        self._last_ts = 0.0
         self._triggers: dict[str, tuple[str, float]] = {}
         self._response_urls: set[str] = set()
         self._used_triggers: set[str] = set()
@@ -131,6 +141,31 @@ class FakeSlack:
         hook = secrets.token_hex(8)
         self._response_urls.add(hook)
         return f"{self.base_url}/response/{hook}"
+
+    def post_as_user(
+        self, channel: str, user: str, text: str, thread_ts: str | None = None
+    ) -> dict[str, Any]:
+        """Someone writes in a conversation; the message as Slack stores it (with `channel`)."""
+        message: dict[str, Any] = {
+            "type": "message",
+            "channel": channel,
+            "user": user,
+            "text": text,
+            "ts": self._new_ts(),
+            "team": TEAM_ID,
+        }
+        if thread_ts:
+            message["thread_ts"] = thread_ts
+        self.messages.append(message)
+        return dict(message)
+
+    def thread(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
+        """A thread's messages in order: its first message and the replies."""
+        return [
+            m
+            for m in self.messages
+            if m["channel"] == channel and thread_ts in (m["ts"], m.get("thread_ts"))
+        ]
 
     def fail_next(self, method: str, error: str) -> None:
         self.failures.setdefault(method, []).append(error)
@@ -265,8 +300,55 @@ class FakeSlack:
             return {"ok": False, "error": "no_text"}
         if channel.startswith(("U", "W")):
             channel = "D" + channel[1:]  # posting to a user id lands in the app's DM with them
-        ts = f"{time.time():.6f}"
-        return {"ok": True, "channel": channel, "ts": ts, "message": {"text": args.get("text")}}
+        blocks, metadata = _json_arg(args.get("blocks")), _json_arg(args.get("metadata"))
+        problems = message_problems(blocks) if blocks is not None else []
+        if problems:
+            self.message_problems.extend(problems)
+            return {"ok": False, "error": "invalid_blocks", "errors": problems}
+        if metadata is not None and not _valid_metadata(metadata):
+            self.message_problems.append("metadata without event_type and event_payload")
+            return {"ok": False, "error": "invalid_metadata_format"}
+        thread_ts = args.get("thread_ts")
+        if thread_ts and not any(
+            m["channel"] == channel and m["ts"] == thread_ts for m in self.messages
+        ):
+            return {"ok": False, "error": "thread_not_found"}
+        message: dict[str, Any] = {
+            "type": "message",
+            "channel": channel,
+            "user": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "app_id": APP_ID,
+            "text": args.get("text") or "",
+            "ts": self._new_ts(),
+            "team": TEAM_ID,
+        }
+        if blocks is not None:
+            message["blocks"] = blocks
+        if metadata is not None:
+            message["metadata"] = metadata
+        if thread_ts:
+            message["thread_ts"] = thread_ts
+        self.messages.append(message)
+        shown = {k: v for k, v in message.items() if k not in ("channel", "metadata")}
+        return {"ok": True, "channel": channel, "ts": message["ts"], "message": shown}
+
+    def _conversations_replies(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel, ts = str(args.get("channel", "")), str(args.get("ts", ""))
+        thread = self.thread(channel, ts)
+        if not thread or thread[0]["ts"] != ts:
+            return {"ok": False, "error": "thread_not_found"}
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        limit = int(args.get("limit") or 1000)
+        messages = [
+            {
+                k: v
+                for k, v in message.items()
+                if k != "channel" and (with_metadata or k != "metadata")
+            }
+            for message in thread[:limit]
+        ]
+        return {"ok": True, "messages": messages, "has_more": len(thread) > limit}
 
     def _chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
         if not args.get("user"):
@@ -287,6 +369,11 @@ class FakeSlack:
         if group not in self.usergroups:
             return {"ok": False, "error": "no_such_subteam"}
         return {"ok": True, "users": list(self.usergroups[group])}
+
+    def _new_ts(self) -> str:
+        """Slack's message timestamps: unique in a channel, increasing, six decimals."""
+        self._last_ts = max(time.time(), self._last_ts + 0.000001)
+        return f"{self._last_ts:.6f}"
 
     # Views.
 
@@ -345,6 +432,24 @@ class FakeSlack:
                     self.socket_acks[data["envelope_id"]] = data
         self._sockets.remove(socket)
         return socket
+
+
+def _json_arg(value: Any) -> Any:
+    """slack_sdk sends blocks and metadata as JSON, or as JSON strings inside a form."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _valid_metadata(metadata: Any) -> bool:
+    return (
+        isinstance(metadata, dict)
+        and isinstance(metadata.get("event_type"), str)
+        and isinstance(metadata.get("event_payload"), dict)
+    )
 
 
 def _as_view(value: Any) -> Any:
