@@ -25,10 +25,11 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot import ids
 from tests.bot.fake_slack import TEAM_ID, FakeSlack
+from tests.support import SLACK_APP_TOKEN, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET
 
-SIGNING_SECRET = "test-signing-secret-do-not-leak"
-BOT_TOKEN = "xoxb-test-bot-token-do-not-leak"
-APP_TOKEN = "xapp-1-test-app-token-do-not-leak"
+SIGNING_SECRET = SLACK_SIGNING_SECRET
+BOT_TOKEN = SLACK_BOT_TOKEN
+APP_TOKEN = SLACK_APP_TOKEN
 USER = "U0ANN"
 CHANNEL = "C0GENERAL"
 
@@ -206,6 +207,9 @@ def state_of(view: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
             entry = {"type": kind, "value": given}
         elif kind == "external_select":
             entry = {"type": kind, "selected_option": _external_option(given)}
+        elif kind == "checkboxes":  # `given`: the values ticked
+            ticked = [_static_option(element, value) for value in given or ()]
+            entry = {"type": kind, "selected_options": ticked}
         else:
             entry = {"type": kind, "selected_option": _static_option(element, given)}
         state[block_id] = {action: entry}

@@ -325,3 +325,21 @@ def test_control_and_direction_characters_from_lucca_cannot_drive_the_terminal(l
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
     assert '"Evil\ufffdtxt.exe\ufffd[31m"' in out
+
+
+def test_a_title_already_there_needs_allow_duplicate(lucca_env, capsys):
+    assert main(["create", *FLAGS]) == 0
+    capsys.readouterr()
+    assert main(["create", *FLAGS, "--level", "Expert"]) == 2
+    err = capsys.readouterr().err
+    assert "already has a training titled" in err and "--allow-duplicate" in err
+    assert main(["create", *FLAGS, "--level", "Expert", "--allow-duplicate"]) == 0
+    assert "Created training #46" in capsys.readouterr().out
+    assert len(posts(lucca_env)) == 2
+
+
+def test_the_same_command_run_again_creates_nothing_more(lucca_env, capsys):
+    assert main(["create", *FLAGS]) == 0
+    assert main(["create", *FLAGS]) == 0
+    assert "Nothing created: already in the catalog" in capsys.readouterr().out
+    assert len(posts(lucca_env)) == 1

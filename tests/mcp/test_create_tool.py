@@ -106,3 +106,29 @@ async def test_a_request_lost_before_lucca_saw_it_is_safe_to_call_again(make_ser
     text = text_of(result)
     assert "it was not created" in text and "Safe to call again: yes" in text
     assert len(posts(sandbox)) == 1
+
+
+async def test_a_title_already_there_is_refused_unless_a_duplicate_is_asked_for(
+    make_server, sandbox, era
+):
+    server = make_server()
+    await call(server, era, VALID_DRAFT)
+    other = {**VALID_DRAFT, "level": "Expert"}
+    refused = await call(server, era, other)
+    assert refused.is_error is True
+    assert '#45 "Negotiation basics"' in text_of(refused) and "allowDuplicate" in text_of(refused)
+    assert len(posts(sandbox)) == 1
+    second = await call(server, era, {**other, "allowDuplicate": True})
+    assert second.structured_content["outcome"] == "created"
+    assert second.structured_content["training"]["id"] == 46
+    assert len(posts(sandbox)) == 2
+
+
+async def test_a_retried_call_gets_the_first_training_back(make_server, sandbox, era):
+    server = make_server()
+    first = await call(server, era, VALID_DRAFT)
+    again = await call(server, era, VALID_DRAFT)
+    assert again.structured_content["outcome"] == "existing"
+    assert again.structured_content["created"] is False
+    assert again.structured_content["training"]["id"] == first.structured_content["training"]["id"]
+    assert len(posts(sandbox)) == 1

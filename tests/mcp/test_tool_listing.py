@@ -12,12 +12,13 @@ async def listed_tool(server, era):
     return tool
 
 
-async def test_the_input_schema_is_the_specs_writable_fields_plus_dry_run(make_server, era):
+async def test_the_input_schema_is_the_specs_writable_fields_plus_two_flags(make_server, era):
     tool = await listed_tool(make_server(), era)
     schema = tool.input_schema
     assert tool.name == "create_training"
-    assert list(schema["properties"]) == [*WRITABLE_FIELDS, "dryRun"]
+    assert list(schema["properties"]) == [*WRITABLE_FIELDS, "dryRun", "allowDuplicate"]
     assert schema["properties"]["dryRun"]["type"] == "boolean"
+    assert schema["properties"]["allowDuplicate"]["type"] == "boolean"
     assert schema["additionalProperties"] is False
     spec_required = load_spec()["components"]["schemas"]["v1.Training"]["required"]
     assert schema["required"] == spec_required
@@ -27,6 +28,7 @@ async def test_the_input_schema_is_the_specs_writable_fields_plus_dry_run(make_s
     assert schema["properties"]["type"]["enum"] == ["External", "Internal"]
     without_dry_run = {**schema, "properties": dict(schema["properties"])}
     del without_dry_run["properties"]["dryRun"]
+    del without_dry_run["properties"]["allowDuplicate"]
     assert without_dry_run == training_input_schema()
 
 

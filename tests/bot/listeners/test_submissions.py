@@ -381,3 +381,35 @@ async def test_a_modal_opened_before_access_was_restricted_is_refused_on_submiss
     assert "limited to some people" in texts_of(answer.body["view"])
     assert posts(sandbox) == []
     assert fake_slack.calls_to("chat.postMessage") == []
+
+
+async def test_a_title_already_in_the_catalog_offers_to_create_it_anyway(
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox
+):
+    first = await driver.open_form()
+    await driver.submit(first, VALID_FORM)
+    await shown(fake_slack, first, ids.RESULT_CALLBACK)
+    second = await driver.open_form()
+    other = {**VALID_FORM, ids.LEVEL_BLOCK: "Expert"}  # same title, other content
+    await driver.submit(second, other)
+    form = await shown(fake_slack, second, ids.FORM_CALLBACK)
+    assert "already has a training titled *Negotiation basics*: *#45*" in texts_of(form)
+    assert ids.ALLOW_DUPLICATE_BLOCK in [block.get("block_id") for block in form["blocks"]]
+    assert len(posts(sandbox)) == 1  # nothing sent for the duplicate
+    await driver.submit(second, {**other, ids.ALLOW_DUPLICATE_BLOCK: [ids.YES]})
+    result = await shown(fake_slack, second, ids.RESULT_CALLBACK)
+    assert "*#46*" in texts_of(result)
+    assert len(posts(sandbox)) == 2
+
+
+async def test_the_same_form_again_shows_the_training_already_there(
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox
+):
+    first, second = await driver.open_form(), await driver.open_form()
+    await driver.submit(first, VALID_FORM)
+    await shown(fake_slack, first, ids.RESULT_CALLBACK)
+    await driver.submit(second, VALID_FORM)
+    result = await shown(fake_slack, second, ids.RESULT_CALLBACK)
+    assert "was already in Lucca Training with the same content" in texts_of(result)
+    assert result["title"]["text"] == "Already in Lucca"
+    assert len(posts(sandbox)) == 1
