@@ -75,7 +75,12 @@ def build_slack_app(
         access=access,
         languages=UserLanguages(),
         catalog=CatalogOptions(lucca),
-        creations=Creations(lucca, settle_seconds=settle_seconds, start_delay=start_delay),
+        creations=Creations(
+            lucca,
+            settle_seconds=settle_seconds,
+            start_delay=start_delay,
+            with_drafting=llm is not None,
+        ),
         drafting=Drafter(ModelClient(lucca.http, llm)) if llm is not None else None,
     )
     register(app, services)

@@ -21,6 +21,8 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot.drafting.strings import drafting_texts
+from bot.drafting.views import form_extras
 from bot.failures import failure_report
 from bot.form import form_view
 from bot.form_context import FormContext
@@ -79,8 +81,10 @@ class Creations:
         *,
         settle_seconds: float = SETTLE_SECONDS,
         start_delay: float = START_DELAY_SECONDS,
+        with_drafting: bool = False,  # a restored form keeps its "Draft with AI" button
     ) -> None:
         self._lucca = lucca
+        self._with_drafting = with_drafting
         self._settle_seconds = settle_seconds
         self._start_delay = start_delay
         self._entries: dict[tuple[str, str], _Entry] = {}
@@ -157,6 +161,11 @@ class Creations:
             private_metadata=submission.context.encode(),
             notices=[report.notice],
             field_notes=report.field_notes,
+            extra_blocks=(
+                form_extras(drafting_texts(submission.texts.language))
+                if self._with_drafting
+                else None
+            ),
         )
         await self._settle(entry)
         if not await self._update(client, submission.view_id, form):

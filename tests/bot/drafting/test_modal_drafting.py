@@ -170,3 +170,17 @@ async def test_a_modal_closed_while_drafting_gets_no_update(
     fake_slack.close_view(view_id)
     await fake_slack.wait_for(lambda: len(fake_slack.calls_to("views.update")) == 2)
     assert fake_slack.calls_to("views.update")[1].answer["error"] == "not_found"
+
+
+async def test_a_form_restored_after_a_failed_creation_keeps_the_drafting_button(
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox
+):
+    sandbox.add_faults({"method": "POST", "status": 503})
+    view_id = await driver.open_form()
+    await driver.submit(view_id, {**TYPED, ids.LEVEL_BLOCK: "Beginner"})
+    history = fake_slack.views[view_id].history
+    await fake_slack.wait_for(lambda: len(history) == 3, timeout=5)
+    restored = history[-1]
+    assert restored["callback_id"] == ids.FORM_CALLBACK
+    assert ids.DRAFT_BLOCK in [block.get("block_id") for block in restored["blocks"]]
+    assert len(posts(sandbox)) == 1
