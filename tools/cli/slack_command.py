@@ -22,7 +22,8 @@ def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
         parents=parents,
         help="run the Slack app (/training-create) in Socket Mode",
         description="Connect to Slack in Socket Mode and answer /training-create. Settings: "
-        "SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_ALLOWED_USERS, SLACK_ALLOWED_USERGROUPS, LUCCA_*.",
+        "SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_ALLOWED_USERS, SLACK_ALLOWED_USERGROUPS, LUCCA_*, "
+        "and LLM_* for drafting.",
     )
     add_sandbox_flag(parser)
     parser.set_defaults(run=run)
@@ -52,13 +53,15 @@ async def _serve(*, sandbox: bool) -> None:
         open_lucca_client,
     )
     from tools.core import events
+    from tools.drafting.settings import load_llm_settings
     from tools.ops.audit import audit_listener
 
     slack_settings = load_slack_settings()
     app_token = slack_settings.require_socket_mode()
+    llm = load_llm_settings().connection()  # drafting, when LLM_* are set; an error if half set
     settings = load_entry_settings(sandbox=sandbox)
     check_lucca_settings(settings, sandbox=sandbox)
     events.subscribe(audit_listener)
     async with open_lucca_client(settings, sandbox=sandbox) as lucca:
-        app = build_slack_app(slack_settings, lucca)
+        app = build_slack_app(slack_settings, lucca, llm=llm)
         await run_socket_mode(app, app_token)
