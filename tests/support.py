@@ -5,7 +5,26 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
-SANDBOX_KEY = "sandbox-test-key-do-not-leak"
+
+# Canary secrets: every secret the suite hands the product carries a mark, and an autouse guard
+# (tests/conftest.py) fails any test whose log records, captured output or subprocess output show
+# one. Never put a mark in anything that is not a secret. "do-not-leak" is the older mark, kept so
+# that secrets written before the canaries (e.g. in tests/drafting) are watched too.
+CANARY_MARKS = ("CANARY", "do-not-leak")
+SANDBOX_KEY = "sandbox-CANARY-lucca-key-do-not-leak"  # the Lucca API key
+SLACK_BOT_TOKEN = "xoxb-CANARY-bot-token-do-not-leak"
+SLACK_APP_TOKEN = "xapp-1-CANARY-app-token-do-not-leak"
+SLACK_SIGNING_SECRET = "CANARY-signing-secret-do-not-leak"
+MCP_TOKEN = "mcp-CANARY-token-0123456789abcdef"
+LLM_API_KEY = "sk-CANARY-model-key-do-not-leak"
+CANARY_SECRETS = (
+    SANDBOX_KEY,
+    SLACK_BOT_TOKEN,
+    SLACK_APP_TOKEN,
+    SLACK_SIGNING_SECRET,
+    MCP_TOKEN,
+    LLM_API_KEY,
+)
 EXAMPLE_PATH = ROOT / "examples" / "training.json"
 EXAMPLE = json.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
 CONSOLE_SCRIPT = Path(sys.executable).with_name("lucca-training")
@@ -36,3 +55,14 @@ VALID_DRAFT = {
 def posts(sandbox) -> list[dict]:
     """The POSTs the sandbox received, from its own request log."""
     return [entry for entry in sandbox.requests_log() if entry["method"] == "POST"]
+
+
+def canary_leaks(text: str) -> list[str]:
+    """Each place a canary mark shows in `text`, with a little context: empty when none does."""
+    found = []
+    for mark in CANARY_MARKS:
+        start = text.find(mark)
+        while start != -1 and len(found) < 5:
+            found.append(text[max(0, start - 60) : start + len(mark) + 60])
+            start = text.find(mark, start + 1)
+    return found

@@ -13,9 +13,9 @@ from mcp.shared.exceptions import MCPError
 
 from tests.mcp.helpers import ERAS, UserAtKeyboard, leaves, text_of
 from tests.servers import clean_env, free_port, serving
-from tests.support import CONSOLE_SCRIPT, SANDBOX_KEY, VALID_DRAFT, posts
+from tests.support import CONSOLE_SCRIPT, MCP_TOKEN, SANDBOX_KEY, VALID_DRAFT, posts
 
-TOKEN = "test-token-0123456789abcdef"
+TOKEN = MCP_TOKEN
 PING = {"jsonrpc": "2.0", "id": 1, "method": "ping"}
 MCP_HEADERS = {"Accept": "application/json, text/event-stream"}
 

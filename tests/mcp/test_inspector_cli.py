@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from tests.servers import clean_env, free_port, serving
-from tests.support import CONSOLE_SCRIPT, SANDBOX_KEY, WRITABLE_FIELDS, posts
+from tests.support import CONSOLE_SCRIPT, MCP_TOKEN, SANDBOX_KEY, WRITABLE_FIELDS, posts
 from tools.core.lucca_api import AUTH_HEADER, AUTH_SCHEME, TRAININGS_PATH
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.skipif(
 INSPECTOR_PACKAGE = "@modelcontextprotocol/inspector@2.12.0"
 FIRST_DOWNLOAD_TIMEOUT = 600  # a cold npm cache on a slow CI runner
 CALL_TIMEOUT = 120
-TOKEN = "inspector-ci-token-0123456789"
+TOKEN = MCP_TOKEN
 EXIT_TOOL_ERROR = 5  # the Inspector's exit code for a result with isError: true
 TRAINING_ARGS = [
     "title=Negotiation basics",
