@@ -23,7 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check tools bot prompts tests bench
 
 bench: $(STAMP)
-	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+	$(BIN)/python bench/run_all.py
 
 # Re-pin every dependency to what resolves today (review the diff before committing it).
 lock:

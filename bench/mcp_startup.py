@@ -24,9 +24,10 @@ from pathlib import Path
 import anyio
 from mcp import Client, StdioServerParameters, stdio_client
 
+from bench.common import CONSOLE_SCRIPT, figure, verdict
+
 TARGET_RATIO = 1.15
 ROOT = Path(__file__).resolve().parents[1]
-CONSOLE_SCRIPT = Path(sys.executable).with_name("lucca-training")
 BARE_SERVER = ROOT / "bench" / "servers" / "bare_mcp_server.py"
 # The unsandboxed server needs settings to start; it never calls this address before a tool call.
 NO_SANDBOX_ENV = {"LUCCA_BASE_URL": "http://127.0.0.1:9", "LUCCA_API_KEY": "bench-not-used"}
@@ -121,7 +122,15 @@ def main() -> int:
     for name, (_, memory) in figures.items():
         shown = f"{statistics.median(memory):7.1f} MiB" if memory else "    n/a (no /proc)"
         print(f"  {'RSS ' + name:28s} {shown}")
-    print(f"  result: {'PASS' if ratio <= TARGET_RATIO else 'MISSED'}")
+    passed = ratio <= TARGET_RATIO
+    figure("MCP start-up: bare SDK server", bare, "ms", digits=1)
+    figure("MCP start-up: ours, --sandbox", ours, "ms", digits=1)
+    target = f"<= {TARGET_RATIO:.2f}x"
+    figure("MCP start-up: ratio ours / bare", ratio, "x", target=target, passed=passed)
+    memory = figures["ours, --sandbox"][1]
+    if memory:
+        figure("MCP start-up: RSS ours, --sandbox", statistics.median(memory), "MiB", digits=1)
+    verdict(passed)
     return 0
 
 

@@ -24,11 +24,11 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import httpx
 
+from bench.common import figure, start_sandbox, stop, verdict
 from bot import ids
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import VALID_FORM, SignedHttp, SlackDriver, signature_headers, state_of
@@ -38,14 +38,6 @@ KEY = "bench-key"
 BOT_TOKEN = "xoxb-bench-bot-token"
 SIGNING_SECRET = "bench-signing-secret"
 USER = "U0BENCH"
-
-
-def start_sandbox() -> tuple[subprocess.Popen, str]:
-    command = [str(Path(sys.executable).with_name("lucca-training")), "sandbox", "--port", "0"]
-    command += ["--rate-limit", "0", "--api-key", KEY]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    first_line = process.stdout.readline()
-    return process, first_line.rsplit(" ", 1)[1].strip()
 
 
 def start_app(sandbox_url: str, slack_api_url: str) -> tuple[subprocess.Popen, str]:
@@ -190,7 +182,7 @@ def main() -> int:
     parser.add_argument("--submissions", type=int, default=50)
     parser.add_argument("--delay", type=float, default=4.0, help="seconds Lucca takes per POST")
     args = parser.parse_args()
-    sandbox, sandbox_url = start_sandbox()
+    sandbox, sandbox_url = start_sandbox(KEY)
     try:
         with FakeSlack(BOT_TOKEN) as fake:
             app, events_url = start_app(sandbox_url, fake.api_url)
@@ -203,8 +195,7 @@ def main() -> int:
                 app.wait(timeout=30)
             problems = len(fake.view_problems)
     finally:
-        sandbox.terminate()
-        sandbox.wait(timeout=10)
+        stop(sandbox)
     latencies = sorted(elapsed for elapsed, _, _ in answers)
     acknowledged = sum(
         1
@@ -229,7 +220,16 @@ def main() -> int:
     print(f"  trainings created  {created:8d}   (expected {args.submissions})")
     print(f"  results shown      {shown:8d}   after {finished:.1f} s")
     print(f"  views refused      {problems:8d}")
-    print(f"  result: {'PASS' if passed else 'MISSED'}")
+    count, everyone = args.submissions, f"= {args.submissions}"
+    figure("Slack: ack median", statistics.median(latencies), "ms", digits=1)
+    target = f"< {TARGET_MS:g} ms"
+    figure("Slack: ack max", slowest, "ms", target=target, passed=slowest < TARGET_MS, digits=1)
+    ok = acknowledged == count
+    figure("Slack: acknowledged", acknowledged, "count", target=everyone, passed=ok, digits=0)
+    ok = created == count
+    figure("Slack: trainings created", created, "count", target=everyone, passed=ok, digits=0)
+    figure("Slack: results shown after", finished, "s", digits=1)
+    verdict(passed)
     return 0
 
 

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.run_all import parse_figures
+
 BENCH = Path(__file__).parents[2] / "bench"
 
 
@@ -18,3 +20,5 @@ def test_core_overhead_bench_runs_and_prints_its_ratio():
     for label in ("bare POST median", "core create median", "ratio of medians", "overhead"):
         assert label in result.stdout
     assert "result: PASS" in result.stdout or "result: MISSED" in result.stdout
+    figures = {f.name: f for f in parse_figures("core_overhead.py", result.stdout)}
+    assert figures["core: overhead per creation"].target == "< 1 ms"

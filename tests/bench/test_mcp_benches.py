@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.run_all import parse_figures
+
 BENCH = Path(__file__).parents[2] / "bench"
 
 
@@ -21,6 +23,8 @@ def run_bench(script: str, runs: int) -> str:
 def assert_verdict(output: str) -> None:
     verdicts = [line.strip() for line in output.splitlines() if line.strip().startswith("result:")]
     assert verdicts in (["result: PASS"], ["result: MISSED"]), output
+    targeted = [f for f in parse_figures("bench", output) if f.target]
+    assert targeted and all(f.verdict in ("PASS", "MISSED") for f in targeted), output
 
 
 def test_mcp_startup_bench_runs_and_prints_its_ratio_and_memory():

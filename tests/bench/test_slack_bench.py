@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.run_all import parse_figures
+
 BENCH = Path(__file__).parents[2] / "bench"
 
 
@@ -27,3 +29,6 @@ def test_slack_submissions_bench_runs_and_prints_its_figures():
     assert "acknowledged              5 of 5" in result.stdout
     assert "trainings created         5   (expected 5)" in result.stdout
     assert "result: PASS" in result.stdout or "result: MISSED" in result.stdout
+    figures = {f.name: f for f in parse_figures("slack_submissions.py", result.stdout)}
+    assert figures["Slack: trainings created"].value == "5"
+    assert figures["Slack: ack max"].target == "< 300 ms"
