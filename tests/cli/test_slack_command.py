@@ -1,22 +1,33 @@
-"""`lucca-training slack`: settings that cannot work stop it at start, saying which ones."""
+"""Both ways to run the Slack app (`slack`, `serve`): a half-set model stops them at start."""
 
 import subprocess
 
-from tests.servers import clean_env
-from tests.support import CONSOLE_SCRIPT, LLM_API_KEY, SLACK_APP_TOKEN, SLACK_BOT_TOKEN
+import pytest
+
+from tests.servers import clean_env, free_port
+from tests.support import (
+    CONSOLE_SCRIPT,
+    LLM_API_KEY,
+    SLACK_APP_TOKEN,
+    SLACK_BOT_TOKEN,
+    SLACK_SIGNING_SECRET,
+)
 
 
-def test_a_half_configured_model_stops_the_app_naming_what_is_missing(tmp_path):
+@pytest.mark.parametrize("command", [["slack"], ["serve", "--port", "PORT"]])
+def test_a_half_configured_model_stops_the_app_naming_what_is_missing(tmp_path, command):
+    command = [str(free_port()) if part == "PORT" else part for part in command]
     env = clean_env(
         {
             "SLACK_BOT_TOKEN": SLACK_BOT_TOKEN,
             "SLACK_APP_TOKEN": SLACK_APP_TOKEN,
+            "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
             "SLACK_API_URL": "http://127.0.0.1:9/api/",  # never reached
             "LLM_API_KEY": LLM_API_KEY,
         }
     )
     result = subprocess.run(
-        [str(CONSOLE_SCRIPT), "slack", "--sandbox"],
+        [str(CONSOLE_SCRIPT), *command, "--sandbox"],
         env=env,
         cwd=tmp_path,
         capture_output=True,

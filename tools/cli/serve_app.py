@@ -78,7 +78,10 @@ def build_serve_app(
     check_lucca_settings(settings, sandbox=sandbox)
     mcp_settings = load_mcp_settings()
     slack_settings = _slack_settings()
+    llm = _llm_connection() if slack_settings is not None else None  # drafting, in Slack only
     _register_secrets(settings, mcp_settings, slack_settings)
+    if llm is not None:
+        json_logs.secrets.add(llm.api_key)
     shutdown = shutdown or ShutdownBudget(DEFAULT_SHUTDOWN_GRACE_SECONDS)
     running = _Running()
     metrics = Metrics()
@@ -100,7 +103,7 @@ def build_serve_app(
                 json_logs.secrets.add(lucca.api_key)  # the sandbox's fresh key, too
                 running.lucca, running.readiness = lucca, Readiness(lucca)
                 if slack_settings is not None:
-                    running.slack = _slack_handler(slack_settings, lucca)
+                    running.slack = _slack_handler(slack_settings, lucca, llm)
                 try:
                     async with mcp.session_manager.run():
                         logger.info(
@@ -180,8 +183,15 @@ def _slack_settings() -> Any:
     return slack
 
 
-def _slack_handler(slack_settings: Any, lucca: LuccaClient) -> Any:
+def _llm_connection() -> Any:
+    """The model the Slack app drafts with (LLM_*), None when unset; an error when half set."""
+    from tools.drafting.settings import load_llm_settings
+
+    return load_llm_settings().connection()
+
+
+def _slack_handler(slack_settings: Any, lucca: LuccaClient, llm: Any) -> Any:
     from bot.app import build_slack_app
     from bot.http_mode import slack_events_asgi
 
-    return slack_events_asgi(build_slack_app(slack_settings, lucca))
+    return slack_events_asgi(build_slack_app(slack_settings, lucca, llm=llm))
