@@ -8,9 +8,9 @@ BENCH = Path(__file__).parents[2] / "bench"
 
 
 def test_the_burst_bench_creates_every_training_once_on_a_small_budget():
+    small = ["--creations", "12", "--rate", "5", "--window", "1"]
     result = subprocess.run(
-        [sys.executable, str(BENCH / "rate_limited_burst.py")]
-        + ["--creations", "12", "--rate", "5", "--window", "1"],
+        [sys.executable, str(BENCH / "rate_limited_burst.py"), *small],
         capture_output=True,
         text=True,
         timeout=120,
