@@ -16,9 +16,9 @@ from tests.bot.slack_driver import (
     SlackDriver,
 )
 from tests.servers import free_port, serving
-from tests.support import SANDBOX_KEY, VALID_DRAFT, posts
+from tests.support import MCP_TOKEN, SANDBOX_KEY, VALID_DRAFT, posts
 
-TOKEN = "serve-test-token-0123456789"
+TOKEN = MCP_TOKEN
 
 
 @pytest.fixture

@@ -1,0 +1,54 @@
+"""A Lucca client that records every request it sends, for tests that check where requests go
+and what they carry; and the Slack face's fixtures, as tests/bot runs it."""
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from tests.bot.conftest import (  # noqa: F401 - fixtures
+    events_url,
+    fake_slack,
+    http,
+    http_driver,
+    settings_overrides,
+    slack_app,
+)
+from tests.support import SANDBOX_KEY
+from tools.core.client import LuccaClient, RetryPolicy
+from tools.sandbox.runner import SandboxServer
+
+TIMEOUT_SECONDS = 0.5
+
+
+@pytest.fixture
+def sent() -> list[httpx.Request]:
+    """Every request the `lucca` client sent, as it went on the wire."""
+    return []
+
+
+@pytest.fixture
+async def lucca(
+    sandbox: SandboxServer, sent: list[httpx.Request], sleeps: list[float]
+) -> AsyncIterator[LuccaClient]:
+    async def record(request: httpx.Request) -> None:
+        await request.aread()
+        sent.append(request)
+
+    async def record_sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    # As new_http_client builds it, plus a hook: the transport stays httpx's own.
+    async with httpx.AsyncClient(
+        timeout=httpx.Timeout(TIMEOUT_SECONDS),
+        follow_redirects=False,
+        trust_env=False,
+        event_hooks={"request": [record]},
+    ) as client:
+        yield LuccaClient(
+            client,
+            sandbox.base_url,
+            SANDBOX_KEY,
+            retry=RetryPolicy(max_rate_limit_wait=30.0, connect_backoff=(0.01, 0.02)),
+            sleep=record_sleep,
+        )
