@@ -92,7 +92,7 @@ def table(figures: list[Figure], failures: dict[str, str]) -> list[str]:
         target = f.target or ""
         rows.append(f"| {f.script} | {f.name} | {f.value} {f.unit} | {target} | {f.verdict} |")
     for script, why in failures.items():
-        rows.append(f"| {script} | (did not run to the end) | | | FAILED: {why} |")
+        rows.append(f"| {script} | (no figures) | | | FAILED: {why} |")
     return rows
 
 

@@ -42,7 +42,7 @@ def test_a_script_that_fails_or_prints_no_figure_is_reported(tmp_path, capsys):
     assert run(crashing)[1].startswith("exited 1: no sandbox")
     assert run(silent)[1] == "printed no FIGURE line (see bench/common.py)"
     rows = table([], {"crashing.py": "exited 1"})
-    assert rows[-1] == "| crashing.py | (did not run to the end) | | | FAILED: exited 1 |"
+    assert rows[-1] == "| crashing.py | (no figures) | | | FAILED: exited 1 |"
 
 
 def test_the_runner_prints_one_table_and_the_machine():
