@@ -8,15 +8,22 @@ Block Kit limits apply in both languages (a modal title is at most 24 characters
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ENGLISH, FRENCH = "en", "fr"
 LANGUAGES = (ENGLISH, FRENCH)
 
 
+# Marks that make mrkdwn bold, italic, struck or code; mrkdwn has no escape for them, so a
+# zero-width space after each keeps it from pairing with the next (it reads as typed).
+_FORMATTING_MARK = re.compile(r"([*_~`])")
+
+
 def mrkdwn_escape(text: str) -> str:
-    """The three characters Slack's mrkdwn gives a meaning to (`<!channel>`, `<@U1>`, links)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """User or Lucca text, shown as typed: no mention (`<!channel>`, `<@U1>`), link or format."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _FORMATTING_MARK.sub("\\1\u200b", escaped)
 
 
 def mrkdwn_unescape(text: str) -> str:

@@ -199,12 +199,6 @@ async def test_typed_text_shown_back_cannot_mention_or_link(
     assert any("&amp;lt;" in text for text in with_title)  # "&lt;" typed reads as typed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/strings.py mrkdwn_escape escapes & < > only: a title's * _ ~ ` go into mrkdwn "
-    "as they are, so `*bold*` typed in a title renders bold (and breaks out of the *title* "
-    "around it) in the Creating and result views, the DM and the channel note",
-)
 async def test_typed_text_shown_back_cannot_format(
     http_driver: SlackDriver, fake_slack: FakeSlack, sandbox
 ):

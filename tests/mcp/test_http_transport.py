@@ -113,7 +113,7 @@ def test_a_short_token_is_refused_at_start_without_being_shown(lucca_env, tmp_pa
     env = {**lucca_env, "MCP_AUTH_TOKENS": "ci:hunter2"}
     result = refused_start(["serve"], env, tmp_path)
     assert result.returncode == 2
-    assert "MCP_AUTH_TOKENS: entry 1 (ci)" in result.stderr
+    assert "MCP_AUTH_TOKENS: entry 1 is not a usable token" in result.stderr
     assert "hunter2" not in result.stderr + result.stdout
 
 

@@ -94,16 +94,7 @@ async def call_tool(lucca: LuccaClient, arguments: dict) -> types.CallToolResult
         return await session.call_tool("create_training", arguments)
 
 
-FIELD_NAME_LEAK = pytest.mark.xfail(
-    strict=True,
-    reason="tools/core/problem.py scrubs the key from Lucca's messages but not from the field "
-    "names of its `errors`: an unknown field named like the key reaches the MCP result, the "
-    "Slack form and the logs",
-)
-ANSWERS = [
-    pytest.param(name, marks=FIELD_NAME_LEAK) if "field name" in name else name
-    for name in sorted(ECHOES)
-]
+ANSWERS = [name for name in sorted(ECHOES)]
 
 
 @pytest.mark.parametrize("answer", ANSWERS)
@@ -151,7 +142,7 @@ def test_the_cli_with_a_revoked_key_says_401_and_never_shows_the_key(
 
 @pytest.mark.parametrize(
     "answer",
-    ["400 field errors", pytest.param("400 with the key as a field name", marks=FIELD_NAME_LEAK)],
+    ["400 field errors", "400 with the key as a field name"],
 )
 async def test_slack_never_shows_the_key_lucca_echoes_in_its_field_errors(
     answer: str, http_driver: SlackDriver, fake_slack: FakeSlack, sandbox: SandboxServer
@@ -216,11 +207,6 @@ def test_a_settings_error_names_the_variable_and_never_shows_its_value(setting: 
     assert canary_leaks(shown) == [], shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MCP_AUTH_TOKENS splits an entry at its last ':' and shows the part before it as the "
-    "token's name: a token holding a ':' shows its first half in the error (and in logs)",
-)
 def test_a_token_with_a_colon_is_not_shown_half():
     with pytest.raises(ConfigurationError) as raised:
         load_mcp_settings(_env_file=None, mcp_auth_tokens="s3cr3t-CANARY-half:x")

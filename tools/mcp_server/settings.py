@@ -37,8 +37,9 @@ class McpSettings(BaseSettings):
             name = name.strip() or f"token-{position}"
             token = token.strip()
             if len(token) < MIN_TOKEN_LENGTH or not token.isascii() or not token.isprintable():
+                # Not named: in a mistyped entry, what reads as the name may be half the token.
                 raise ConfigurationError(
-                    f"MCP_AUTH_TOKENS: entry {position} ({name}) is not a usable token: it needs "
+                    f"MCP_AUTH_TOKENS: entry {position} is not a usable token: it needs "
                     f"at least {MIN_TOKEN_LENGTH} visible ASCII characters.",
                     HOW_TO_GENERATE,
                 )
