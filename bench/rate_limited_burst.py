@@ -19,6 +19,7 @@ import sys
 import time
 from collections import Counter
 
+from bench.common import figure, verdict
 from tools.core.client import LuccaClient, new_http_client
 from tools.core.errors import TrainingError
 from tools.core.pacing import RequestPacer
@@ -101,7 +102,39 @@ def main() -> int:
         and figures["duplicates"] == 0
         and ratio <= TARGET_RATIO
     )
-    print(f"result: {'PASS' if ok else 'MISSED'}")
+    figure(
+        "burst: created",
+        figures["created"],
+        "count",
+        target=f"= {args.creations}",
+        passed=figures["created"] == args.creations,
+        digits=0,
+    )
+    figure(
+        "burst: failed",
+        figures["failed"],
+        "count",
+        target="= 0",
+        passed=figures["failed"] == 0,
+        digits=0,
+    )
+    figure(
+        "burst: duplicates",
+        figures["duplicates"],
+        "count",
+        target="= 0",
+        passed=figures["duplicates"] == 0,
+        digits=0,
+    )
+    figure(
+        "burst: elapsed over minimum",
+        ratio,
+        "x",
+        target=f"<= {TARGET_RATIO:.2f}x",
+        passed=ratio <= TARGET_RATIO,
+    )
+    figure("burst: lookups", figures["lookups"], "count", digits=0)
+    verdict(ok)
     return 0
 
 

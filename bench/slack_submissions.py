@@ -102,7 +102,7 @@ async def measure(events_url: str, sandbox_url: str, fake: FakeSlack, count: int
             signed_request(events_url, submission_body(fake, view_id, n))
             for n, view_id in enumerate(view_ids)
         ]
-        faults = [{"delay": delay}] * count
+        faults = [{"method": "POST", "delay": delay}] * count
         (await http.post(f"{sandbox_url}/_sandbox/faults", json=faults)).raise_for_status()
         connections = [await open_connection(events_url) for _ in range(count)]
         started = time.perf_counter()

@@ -3,7 +3,7 @@
 Every replica reads the same catalog, so a creation retried on another replica (or by a re-run
 command) finds the first one there. Each lookup is a request against the tenant's 50 per minute, so:
 
-- a process remembers, for a few minutes, the trainings it created itself (no request at all);
+- a process remembers, for a minute, the trainings it created itself (no request at all);
 - lookups asked for while one is running wait and go together: one title is one search request;
   many titles at once read the whole catalog when that takes fewer pages than searching each.
 
@@ -26,7 +26,9 @@ Item = dict[str, Any]
 
 PAGE_SIZE = 100  # the list endpoint's largest page
 MAX_SEARCH_PAGES = 5  # a title search matching more than 500 trainings stops there
-REMEMBER_SECONDS = 600.0
+# Long enough for a retry or a catalog search that lags behind a creation; short, because a
+# training deleted in Lucca meanwhile would still be reported as there.
+REMEMBER_SECONDS = 60.0
 
 
 def title_key(title: str) -> str:
