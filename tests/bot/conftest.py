@@ -26,6 +26,7 @@ from tests.bot.slack_driver import (
 )
 from tests.support import SANDBOX_KEY
 from tools.core.client import LuccaClient, RetryPolicy, new_http_client
+from tools.drafting.settings import LlmConnection
 from tools.sandbox.runner import SandboxServer
 
 LUCCA_TIMEOUT_SECONDS = 0.5  # short, so that the timeout test is quick; loopback answers in ms
@@ -80,11 +81,20 @@ def settings_overrides() -> dict[str, object]:
 
 
 @pytest.fixture
+def llm() -> LlmConnection | None:
+    """The model the app drafts with: none here; tests/bot/drafting gives it a fake one."""
+    return None
+
+
+@pytest.fixture
 async def slack_app(
-    fake_slack: FakeSlack, lucca: LuccaClient, settings_overrides: dict[str, object]
+    fake_slack: FakeSlack,
+    lucca: LuccaClient,
+    settings_overrides: dict[str, object],
+    llm: LlmConnection | None,
 ) -> AsyncIterator[AsyncApp]:
     settings = slack_settings(fake_slack, **settings_overrides)
-    app = build_slack_app(settings, lucca, settle_seconds=SETTLE_SECONDS, start_delay=0.0)
+    app = build_slack_app(settings, lucca, settle_seconds=SETTLE_SECONDS, start_delay=0.0, llm=llm)
     yield app
     await drain_slack_app(app, timeout=5.0)
 
