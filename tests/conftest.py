@@ -11,6 +11,7 @@ from _pytest.logging import LogCaptureHandler
 
 from tests.support import SANDBOX_KEY, canary_leaks
 from tools.core.client import LuccaClient, RetryPolicy, new_http_client
+from tools.drafting.settings import LlmConnection
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer
 
@@ -40,6 +41,13 @@ async def lucca(sandbox: SandboxServer, sleeps: list[float]) -> AsyncIterator[Lu
             retry=RetryPolicy(max_rate_limit_wait=30.0, connect_backoff=(0.01, 0.02)),
             sleep=record_sleep,
         )
+
+
+@pytest.fixture
+def llm() -> LlmConnection | None:
+    """The model the Slack app drafts with (tests/bot/conftest.py builds the app with it): none
+    by default; tests/bot/drafting gives it a fake one."""
+    return None
 
 
 # The canary guard. Every secret the suite gives the product carries a mark (tests/support.py).

@@ -81,12 +81,6 @@ def settings_overrides() -> dict[str, object]:
 
 
 @pytest.fixture
-def llm() -> LlmConnection | None:
-    """The model the app drafts with: none here; tests/bot/drafting gives it a fake one."""
-    return None
-
-
-@pytest.fixture
 async def slack_app(
     fake_slack: FakeSlack,
     lucca: LuccaClient,

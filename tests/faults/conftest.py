@@ -15,7 +15,6 @@ from tests.bot.conftest import (  # noqa: F401 - fixtures
     fake_slack,
     http,
     http_driver,
-    llm,
     lucca,  # 0.5 s timeout, so that the slow-answer row is quick; a sleep that only records
     settings_overrides,
     slack_app,
