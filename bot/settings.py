@@ -12,11 +12,11 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from tools.core.errors import ConfigurationError
-from tools.core.settings import comma_separated, is_loopback, settings_error
+from tools.core.settings import comma_separated, is_loopback, read_settings
 
 DEFAULT_API_URL = "https://slack.com/api/"
 # Slack ids: users U.../W..., user groups S...; upper-case letters and digits.
@@ -121,10 +121,7 @@ def load_slack_settings(**overrides: object) -> SlackSettings:
 
     Values are never echoed: a token pasted into the wrong variable must not reach a terminal.
     """
-    try:
-        return SlackSettings(**overrides)
-    except ValidationError as exc:
-        raise settings_error(exc) from None
+    return read_settings(SlackSettings, **overrides)
 
 
 def normalize_api_url(value: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -16,6 +17,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from tools.core.client import DEFAULT_TIMEOUT_SECONDS
 from tools.core.errors import ConfigurationError
 from tools.core.pacing import RequestPacer
+
+AnySettings = TypeVar("AnySettings", bound=BaseSettings)
 
 
 class Settings(BaseSettings):
@@ -52,7 +55,7 @@ class Settings(BaseSettings):
                 "Create an API key in Lucca (Administration > API keys) and set LUCCA_API_KEY, "
                 "or use --sandbox.",
             )
-        if not _API_KEY_CHARACTERS.fullmatch(key):
+        if not HEADER_SAFE.fullmatch(key):
             raise ConfigurationError(
                 "LUCCA_API_KEY has characters an API key cannot have "
                 "(spaces, line breaks or non-ASCII letters).",
@@ -70,9 +73,14 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Settings from the environment and `.env`; a bad value becomes a `ConfigurationError`."""
+    return read_settings(Settings, **overrides)
+
+
+def read_settings(kind: type[AnySettings], **overrides: object) -> AnySettings:
+    """Settings of any face from the environment and `.env`; a bad value becomes a
+    `ConfigurationError` naming the variable, its value never shown."""
     try:
-        return Settings(**overrides)
+        return kind(**overrides)
     except ValidationError as exc:
         raise settings_error(exc) from None
 
@@ -97,7 +105,7 @@ def _reason(error: dict) -> str:
 
 
 # What can travel in an HTTP header value: visible ASCII, no spaces.
-_API_KEY_CHARACTERS = re.compile(r"[\x21-\x7e]+")
+HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
 _HOST_NAME = re.compile(r"[A-Za-z0-9.-]+")
 
 

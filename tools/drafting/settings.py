@@ -7,20 +7,17 @@ Values are never echoed in an error: a key pasted into the wrong variable must n
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tools.core.errors import ConfigurationError
-from tools.core.settings import is_loopback, settings_error
+from tools.core.settings import HEADER_SAFE, is_loopback, read_settings
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
 COMPLETIONS_PATH = "/chat/completions"
-# What can travel in an HTTP header value: visible ASCII, no spaces.
-_HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
 _MODEL_NAME_MAX_LENGTH = 200
 
 
@@ -58,7 +55,7 @@ class LlmSettings(BaseSettings):
         if value is None or not value.strip():
             return None
         name = value.strip()
-        if len(name) > _MODEL_NAME_MAX_LENGTH or not _HEADER_SAFE.fullmatch(name):
+        if len(name) > _MODEL_NAME_MAX_LENGTH or not HEADER_SAFE.fullmatch(name):
             raise ValueError(
                 f"must be a model name like gpt-4o-mini (no spaces, at most "
                 f"{_MODEL_NAME_MAX_LENGTH} characters)"
@@ -83,7 +80,7 @@ class LlmSettings(BaseSettings):
                 f"together; {' and '.join(missing)} {verb} not set.",
                 "Set the missing ones, or unset all three to turn drafting off.",
             )
-        if not _HEADER_SAFE.fullmatch(key):
+        if not HEADER_SAFE.fullmatch(key):
             raise ConfigurationError(
                 "LLM_API_KEY has characters a key cannot have (spaces, line breaks or "
                 "non-ASCII letters).",
@@ -94,11 +91,7 @@ class LlmSettings(BaseSettings):
 
 
 def load_llm_settings(**overrides: object) -> LlmSettings:
-    """Settings from the environment and `.env`; a bad value becomes a `ConfigurationError`."""
-    try:
-        return LlmSettings(**overrides)
-    except ValidationError as exc:
-        raise settings_error(exc) from None
+    return read_settings(LlmSettings, **overrides)
 
 
 def normalize_model_url(value: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tools.core.errors import ConfigurationError
-from tools.core.settings import comma_separated, settings_error
+from tools.core.settings import comma_separated, read_settings
 
 ConfirmPolicy = Literal["auto", "always", "never"]
 MIN_TOKEN_LENGTH = 16
@@ -68,10 +68,7 @@ class McpSettings(BaseSettings):
 
 
 def load_mcp_settings(**overrides: object) -> McpSettings:
-    try:
-        settings = McpSettings(**overrides)
-    except ValidationError as exc:
-        raise settings_error(exc) from None
+    settings = read_settings(McpSettings, **overrides)
     settings.auth_tokens()  # refuse unusable tokens at start-up, not at the first request
     settings.request_state_keys()
     return settings

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, ValidationError, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from tools.core.settings import settings_error
+from tools.core.settings import read_settings
 
 LogFormat = Literal["json", "text"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
@@ -35,7 +35,4 @@ class OpsSettings(BaseSettings):
 
 
 def load_ops_settings(**overrides: object) -> OpsSettings:
-    try:
-        return OpsSettings(**overrides)
-    except ValidationError as exc:
-        raise settings_error(exc) from None
+    return read_settings(OpsSettings, **overrides)
