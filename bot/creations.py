@@ -27,7 +27,7 @@ from bot.failures import failure_report
 from bot.form import form_view
 from bot.form_context import FormContext
 from bot.form_values import FormValues
-from bot.slack_calls import SLACK_FAILURES, slack_error_code
+from bot.slack_calls import SLACK_FAILURES, slack_error_code, update_view
 from bot.strings import Texts, mrkdwn_escape
 from bot.views import channel_note, created_message, creating_view, result_view
 from tools.core.client import LuccaClient
@@ -177,13 +177,8 @@ class Creations:
             await asyncio.sleep(remaining)
 
     async def _update(self, client: AsyncWebClient, view_id: str, view: dict[str, Any]) -> bool:
-        try:
-            await client.views_update(view_id=view_id, view=view)
-        except SLACK_FAILURES as exc:
-            # `not_found`: the user closed the modal; the direct message carries the outcome.
-            logger.info("Could not update modal %s (%s)", view_id, slack_error_code(exc))
-            return False
-        return True
+        # Not shown (the user closed the modal): the direct message carries the outcome.
+        return await update_view(client, view_id, view) is not None
 
     async def _tell(
         self, client: AsyncWebClient, submission: Submission, created: CreatedTraining

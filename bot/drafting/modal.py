@@ -20,7 +20,7 @@ from bot.drafting.views import filled_form_values, form_extras, loading_view
 from bot.form import form_view
 from bot.form_context import FormContext
 from bot.form_values import FormValues
-from bot.slack_calls import SLACK_FAILURES, slack_error_code
+from bot.slack_calls import update_view
 from bot.strings import texts
 from tools.drafting.drafter import Drafter, FormNotes
 from tools.drafting.errors import DraftingError
@@ -56,24 +56,28 @@ async def draft_in_form(
 
     notes = form_notes(values, context.language)
     if not notes.title and not notes.notes:
-        await _update(client, view_id, form(values, [drafting.need_input]), view.get("hash"))
+        await update_view(client, view_id, form(values, [drafting.need_input]), view.get("hash"))
         return
     waiting = loading_view(drafting, words, values.title, drafter.timeout_seconds, metadata)
-    loading_hash = await _update(client, view_id, waiting, view.get("hash"))
+    loading_hash = await update_view(client, view_id, waiting, view.get("hash"))
     if loading_hash is None:
         return  # closed, or changed since the click: nothing of ours to show any more
     try:
         draft = await drafter.draft_from_notes(notes)
     except DraftingError as error:
         logger.warning("Drafting for Slack user %s failed: %s", user_id, error.reason)
-        await _update(client, view_id, form(values, [drafting.failure[error.kind]]), loading_hash)
+        await update_view(
+            client, view_id, form(values, [drafting.failure[error.kind]]), loading_hash
+        )
         return
     except Exception:  # a bug of ours: the person must still get their form back
         logger.exception("Drafting in the Slack form failed unexpectedly")
-        await _update(client, view_id, form(values, [drafting.failure["internal"]]), loading_hash)
+        await update_view(
+            client, view_id, form(values, [drafting.failure["internal"]]), loading_hash
+        )
         return
     filled, notices = filled_form_values(values, draft, drafting, words)
-    await _update(client, view_id, form(filled, notices), loading_hash)
+    await update_view(client, view_id, form(filled, notices), loading_hash)
 
 
 def form_notes(values: FormValues, language: str) -> FormNotes:
@@ -93,20 +97,3 @@ def form_notes(values: FormValues, language: str) -> FormNotes:
         chosen={name: value for name, value in chosen.items() if value is not None},
         language=MODEL_LANGUAGE_NAMES.get(language, "English"),
     )
-
-
-async def _update(
-    client: AsyncWebClient, view_id: str, view: dict[str, Any], view_hash: object
-) -> str | None:
-    """Show `view` in place of the one with `view_hash`; the new hash, or None if Slack refused."""
-    arguments: dict[str, Any] = {"view_id": view_id, "view": view}
-    if isinstance(view_hash, str) and view_hash:
-        arguments["hash"] = view_hash
-    try:
-        answer = await client.views_update(**arguments)
-    except SLACK_FAILURES as exc:
-        # `hash_conflict`: the modal changed meanwhile; `not_found`: the person closed it.
-        logger.info("Could not update modal %s (%s)", view_id, slack_error_code(exc))
-        return None
-    new_hash = (answer.get("view") or {}).get("hash")
-    return new_hash if isinstance(new_hash, str) else ""
