@@ -79,9 +79,7 @@ def build_serve_app(
     mcp_settings = load_mcp_settings()
     slack_settings = _slack_settings()
     llm = _llm_connection() if slack_settings is not None else None  # drafting, in Slack only
-    _register_secrets(settings, mcp_settings, slack_settings)
-    if llm is not None:
-        json_logs.secrets.add(llm.api_key)
+    _register_secrets(settings, mcp_settings, slack_settings, llm)
     shutdown = shutdown or ShutdownBudget(DEFAULT_SHUTDOWN_GRACE_SECONDS)
     running = _Running()
     metrics = Metrics()
@@ -163,13 +161,15 @@ async def _drain(running: _Running, shutdown: ShutdownBudget) -> None:
             logger.error("Stopped with %d Slack creation(s) still running", left)
 
 
-def _register_secrets(settings: Settings, mcp: McpSettings, slack: Any) -> None:
+def _register_secrets(settings: Settings, mcp: McpSettings, slack: Any, llm: Any) -> None:
     """Every secret this process holds, so that no log line can show one (see json_logs)."""
     values = [settings.lucca_api_key, mcp.mcp_request_state_keys]
     if slack is not None:
         values += [slack.slack_bot_token, slack.slack_signing_secret, slack.slack_app_token]
     json_logs.secrets.add(*(v.get_secret_value() for v in values if v is not None))
     json_logs.secrets.add(*mcp.auth_tokens().values(), *mcp.request_state_keys())
+    if llm is not None:
+        json_logs.secrets.add(llm.api_key)
 
 
 def _slack_settings() -> Any:
