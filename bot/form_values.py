@@ -18,22 +18,10 @@ from typing import Any
 
 from bot import ids
 from bot.strings import Texts, mrkdwn_escape
-from tools.core.draft import (
-    DESCRIPTION_MAX_LENGTH,
-    SUBTITLE_MAX_LENGTH,
-    TITLE_MAX_LENGTH,
-    TrainingDraft,
-    utf16_length,
-    validate_draft,
-)
+from tools.core.draft import TEXT_LIMITS, TrainingDraft, utf16_length, validate_draft
 from tools.core.errors import InvalidDraft
 
 SLACK_INPUT_MAX_LENGTH = 3000  # plain_text_input's max_length ceiling
-TEXT_LIMITS = {
-    "title": TITLE_MAX_LENGTH,
-    "subtitle": SUBTITLE_MAX_LENGTH,
-    "description": DESCRIPTION_MAX_LENGTH,
-}
 FIELD_BLOCKS = {
     "title": ids.TITLE_BLOCK,
     "subtitle": ids.SUBTITLE_BLOCK,

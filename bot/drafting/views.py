@@ -14,8 +14,8 @@ from bot.drafting.strings import DraftingTexts
 from bot.form import mrkdwn_section, plain
 from bot.form_values import FormValues, split_within
 from bot.strings import Texts, mrkdwn_escape
-from tools.core.draft import utf16_length
-from tools.drafting.answers import TEXT_LIMITS, ProposedDraft
+from tools.core.draft import TEXT_LIMITS, utf16_length
+from tools.drafting.answers import ProposedDraft
 
 SECTION_CHUNK = 2900  # a section holds 3000 characters; the label takes a few
 

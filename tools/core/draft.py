@@ -30,6 +30,12 @@ from tools.core.spec import ID_MAXIMUM, ID_MINIMUM
 TITLE_MAX_LENGTH = 250
 SUBTITLE_MAX_LENGTH = 1000
 DESCRIPTION_MAX_LENGTH = 6000
+# The free-text fields and their limits, as Lucca counts (UTF-16 units).
+TEXT_LIMITS = {
+    "title": TITLE_MAX_LENGTH,
+    "subtitle": SUBTITLE_MAX_LENGTH,
+    "description": DESCRIPTION_MAX_LENGTH,
+}
 
 Level = Literal["Beginner", "Middle", "Expert"]
 TrainingType = Literal["External", "Internal"]

@@ -12,22 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tools.core.draft import (
-    DESCRIPTION_MAX_LENGTH,
-    LEVELS,
-    SUBTITLE_MAX_LENGTH,
-    TITLE_MAX_LENGTH,
-    utf16_length,
-    validate_draft,
-)
+from tools.core.draft import LEVELS, TEXT_LIMITS, utf16_length, validate_draft
 from tools.core.errors import FieldError, InvalidDraft
 from tools.drafting.errors import UnreadableAnswer
 
-TEXT_LIMITS = {
-    "title": TITLE_MAX_LENGTH,
-    "subtitle": SUBTITLE_MAX_LENGTH,
-    "description": DESCRIPTION_MAX_LENGTH,
-}
 LEVEL_KEY = "suggestedLevel"
 # The keys of a draft in the model's answer (the prompts' JSON examples must use exactly these).
 DRAFT_KEYS = (*TEXT_LIMITS, LEVEL_KEY)
