@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from tools.core.errors import ConfigurationError
-from tools.core.settings import comma_separated, is_loopback, read_settings
+from tools.core.settings import checked_service_address, comma_separated, read_settings
 
 DEFAULT_API_URL = "https://slack.com/api/"
 # Slack ids: users U.../W..., user groups S...; upper-case letters and digits.
@@ -126,15 +125,7 @@ def load_slack_settings(**overrides: object) -> SlackSettings:
 
 def normalize_api_url(value: str) -> str:
     """The Web API base URL with its trailing slash; https unless on this machine (tests)."""
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError("must be an absolute address like https://slack.com/api/")
-    if parts.username is not None or parts.password is not None:
-        raise ValueError("must not contain a user name or password")
-    if parts.query or parts.fragment:
-        raise ValueError("must not have a query or a fragment")
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise ValueError("must use https (plain http is accepted only for localhost)")
+    checked_service_address(value, "https://slack.com/api/")
     text = value.strip()
     return text if text.endswith("/") else text + "/"
 

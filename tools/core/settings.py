@@ -8,7 +8,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from typing import TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import httpx
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -139,6 +139,26 @@ def normalize_base_url(value: str) -> str:
     except (httpx.InvalidURL, UnicodeError):
         raise ValueError("has an invalid host name") from None
     return normalized
+
+
+def checked_service_address(value: str, example: str, key_hint: str = "") -> SplitResult:
+    """The parts of a service's base address (Slack's Web API, a model's API) once it is one:
+    absolute http(s) with a host, no user or password (`key_hint` says where the key goes), no
+    query or fragment, a valid port, and https unless on this machine. Never echoes the value."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ValueError(f"must be an absolute address like {example}")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("must not contain a user name or password" + key_hint)
+    if parts.query or parts.fragment:
+        raise ValueError("must not have a query or a fragment")
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number from 0 to 65535
+    except ValueError:
+        raise ValueError("has an invalid port (a number from 1 to 65535)") from None
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise ValueError("must use https (plain http is accepted only for localhost)")
+    return parts
 
 
 def _is_ip(host: str) -> bool:

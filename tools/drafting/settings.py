@@ -8,13 +8,12 @@ Values are never echoed in an error: a key pasted into the wrong variable must n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tools.core.errors import ConfigurationError
-from tools.core.settings import HEADER_SAFE, is_loopback, read_settings
+from tools.core.settings import HEADER_SAFE, checked_service_address, read_settings
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
 COMPLETIONS_PATH = "/chat/completions"
@@ -97,19 +96,9 @@ def load_llm_settings(**overrides: object) -> LlmSettings:
 def normalize_model_url(value: str) -> str:
     """`https://api.example.com/v1/` -> `https://api.example.com/v1`: the base the chat-completions
     path is added to. https unless on this machine (a local model server, tests)."""
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError("must be an absolute address like https://api.example.com/v1")
-    if parts.username is not None or parts.password is not None:
-        raise ValueError("must not contain a user name or password (the key goes in LLM_API_KEY)")
-    if parts.query or parts.fragment:
-        raise ValueError("must not have a query or a fragment")
-    try:
-        parts.port  # noqa: B018 - raises on a port that is not a number from 0 to 65535
-    except ValueError:
-        raise ValueError("has an invalid port (a number from 1 to 65535)") from None
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise ValueError("must use https (plain http is accepted only for localhost)")
+    parts = checked_service_address(
+        value, "https://api.example.com/v1", " (the key goes in LLM_API_KEY)"
+    )
     path = parts.path.rstrip("/")
     if path.endswith(COMPLETIONS_PATH):
         raise ValueError(f"must be the API's base address, without {COMPLETIONS_PATH}")
