@@ -20,7 +20,6 @@ import asyncio
 import itertools
 import json
 import secrets
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from tests.bot.block_kit import message_problems, view_problems
+from tests.local_server import LocalServer
 
 TRIGGER_LIFETIME_SECONDS = 3.0
 TEAM_ID = "T0TEAM"
@@ -78,14 +78,14 @@ class FakeSlack:
         self._response_urls: set[str] = set()
         self._used_triggers: set[str] = set()
         self._ids = itertools.count(1)
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._ready = threading.Event()
-        self._stop: asyncio.Event | None = None
+        self._server = LocalServer(self._app, name="fake-slack", before_cleanup=self._close_sockets)
         self._sockets: list[web.WebSocketResponse] = []
-        self.port = 0
 
     # Running it.
+
+    @property
+    def port(self) -> int:
+        return self._server.port
 
     @property
     def base_url(self) -> str:
@@ -96,39 +96,22 @@ class FakeSlack:
         return f"{self.base_url}/api/"
 
     def __enter__(self) -> FakeSlack:
-        self._thread = threading.Thread(target=self._run, name="fake-slack", daemon=True)
-        self._thread.start()
-        self._ready.wait(10)
+        self._server.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._loop is not None and self._stop is not None:
-            self._loop.call_soon_threadsafe(self._stop.set)
-        if self._thread is not None:
-            self._thread.join(10)
+        self._server.stop()
 
-    def _run(self) -> None:
-        asyncio.run(self._serve())
-
-    async def _serve(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop = asyncio.Event()
+    def _app(self) -> web.Application:
         app = web.Application(client_max_size=4 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{hook}", self._response_url)
         app.router.add_get("/socket", self._socket)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self._ready.set()
-        try:
-            await self._stop.wait()
-        finally:
-            for socket in list(self._sockets):
-                await socket.close()
-            await runner.cleanup()
+        return app
+
+    async def _close_sockets(self) -> None:
+        for socket in list(self._sockets):
+            await socket.close()
 
     # What tests set up and read.
 
@@ -207,9 +190,9 @@ class FakeSlack:
             "retry_attempt": 0,
             "retry_reason": "",
         }
-        assert self._loop is not None and self._sockets, "no Socket Mode connection"
+        assert self._server.loop is not None and self._sockets, "no Socket Mode connection"
         sent = asyncio.run_coroutine_threadsafe(
-            self._sockets[-1].send_str(json.dumps(message)), self._loop
+            self._sockets[-1].send_str(json.dumps(message)), self._server.loop
         )
         await asyncio.wrap_future(sent)
         ack = await self.wait_for(lambda: self.socket_acks.get(envelope_id), timeout)
