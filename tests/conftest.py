@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from _pytest.logging import LogCaptureHandler
 
-from tests.support import SANDBOX_KEY, canary_leaks
-from tools.core.client import LuccaClient, RetryPolicy, new_http_client
+from tests.support import SANDBOX_KEY, canary_leaks, sandbox_client
+from tools.core.client import LuccaClient, new_http_client
 from tools.drafting.settings import LlmConnection
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer
@@ -30,17 +30,8 @@ def sleeps() -> list[float]:
 
 @pytest.fixture
 async def lucca(sandbox: SandboxServer, sleeps: list[float]) -> AsyncIterator[LuccaClient]:
-    async def record_sleep(seconds: float) -> None:
-        sleeps.append(seconds)
-
     async with new_http_client(timeout_seconds=2.0) as http:
-        yield LuccaClient(
-            http,
-            sandbox.base_url,
-            SANDBOX_KEY,
-            retry=RetryPolicy(max_rate_limit_wait=30.0, connect_backoff=(0.01, 0.02)),
-            sleep=record_sleep,
-        )
+        yield sandbox_client(http, sandbox, sleeps)
 
 
 @pytest.fixture

@@ -4,6 +4,10 @@ import json
 import sys
 from pathlib import Path
 
+import httpx
+
+from tools.core.client import LuccaClient, RetryPolicy
+
 ROOT = Path(__file__).parents[1]
 
 # Canary secrets: every secret the suite hands the product carries a mark, and an autouse guard
@@ -66,3 +70,19 @@ def canary_leaks(text: str) -> list[str]:
             found.append(text[max(0, start - 60) : start + len(mark) + 60])
             start = text.find(mark, start + 1)
     return found
+
+
+def sandbox_client(http: httpx.AsyncClient, sandbox, sleeps: list[float]) -> LuccaClient:
+    """The core's client on `sandbox`, as tests use it: quick connection retries, and a sleep that
+    records each wait in `sleeps` and returns at once."""
+
+    async def record_sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    return LuccaClient(
+        http,
+        sandbox.base_url,
+        SANDBOX_KEY,
+        retry=RetryPolicy(max_rate_limit_wait=30.0, connect_backoff=(0.01, 0.02)),
+        sleep=record_sleep,
+    )

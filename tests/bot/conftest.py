@@ -24,8 +24,8 @@ from tests.bot.slack_driver import (
     SlackDriver,
     SocketDispatch,
 )
-from tests.support import SANDBOX_KEY
-from tools.core.client import LuccaClient, RetryPolicy, new_http_client
+from tests.support import sandbox_client
+from tools.core.client import LuccaClient, new_http_client
 from tools.drafting.settings import LlmConnection
 from tools.sandbox.runner import SandboxServer
 
@@ -61,17 +61,8 @@ def slack_settings(fake: FakeSlack, **overrides: object) -> SlackSettings:
 
 @pytest.fixture
 async def lucca(sandbox: SandboxServer, sleeps: list[float]) -> AsyncIterator[LuccaClient]:
-    async def record_sleep(seconds: float) -> None:
-        sleeps.append(seconds)
-
     async with new_http_client(timeout_seconds=LUCCA_TIMEOUT_SECONDS) as http:
-        yield LuccaClient(
-            http,
-            sandbox.base_url,
-            SANDBOX_KEY,
-            retry=RetryPolicy(max_rate_limit_wait=30.0, connect_backoff=(0.01, 0.02)),
-            sleep=record_sleep,
-        )
+        yield sandbox_client(http, sandbox, sleeps)
 
 
 @pytest.fixture

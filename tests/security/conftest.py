@@ -14,8 +14,8 @@ from tests.bot.conftest import (  # noqa: F401 - fixtures
     settings_overrides,
     slack_app,
 )
-from tests.support import SANDBOX_KEY
-from tools.core.client import LuccaClient, RetryPolicy
+from tests.support import sandbox_client
+from tools.core.client import LuccaClient
 from tools.sandbox.runner import SandboxServer
 
 TIMEOUT_SECONDS = 0.5
@@ -35,9 +35,6 @@ async def lucca(
         await request.aread()
         sent.append(request)
 
-    async def record_sleep(seconds: float) -> None:
-        sleeps.append(seconds)
-
     # As new_http_client builds it, plus a hook: the transport stays httpx's own.
     async with httpx.AsyncClient(
         timeout=httpx.Timeout(TIMEOUT_SECONDS),
@@ -45,10 +42,4 @@ async def lucca(
         trust_env=False,
         event_hooks={"request": [record]},
     ) as client:
-        yield LuccaClient(
-            client,
-            sandbox.base_url,
-            SANDBOX_KEY,
-            retry=RetryPolicy(max_rate_limit_wait=30.0, connect_backoff=(0.01, 0.02)),
-            sleep=record_sleep,
-        )
+        yield sandbox_client(client, sandbox, sleeps)
