@@ -15,13 +15,8 @@ from hypothesis import HealthCheck, example, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from tests.support import VALID_DRAFT
-from tools.core.draft import (
-    DESCRIPTION_MAX_LENGTH,
-    SUBTITLE_MAX_LENGTH,
-    TITLE_MAX_LENGTH,
-    utf16_length,
-)
+from tests.support import VALID_DRAFT, WRITABLE_FIELDS
+from tools.core.draft import TEXT_LIMITS, utf16_length
 from tools.mcp_server.tool_definition import input_schema
 
 BOUNDED = settings(
@@ -31,21 +26,8 @@ BOUNDED = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-TEXT_LIMITS = {
-    "title": TITLE_MAX_LENGTH,
-    "subtitle": SUBTITLE_MAX_LENGTH,
-    "description": DESCRIPTION_MAX_LENGTH,
-}
 OPTIONAL_FIELDS = ("type", "providerId", "categoryId")
-DRAFT_FIELDS = (
-    *TEXT_LIMITS,
-    "level",
-    "isCertifying",
-    "isMandatory",
-    "type",
-    "providerId",
-    "categoryId",
-)
+DRAFT_FIELDS = tuple(WRITABLE_FIELDS)
 
 # Characters that have broken text handling somewhere: controls, bidi overrides, zero-widths,
 # line separators, astral characters (2 UTF-16 units each), a lone combining mark, a NUL.
