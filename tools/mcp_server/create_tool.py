@@ -41,10 +41,11 @@ def create_training_tool(policy: ConfirmPolicy) -> Tool:
             ElicitationResult[CreationConfirmation], Resolve(ask_user_to_confirm)
         ],
     ) -> CreateTrainingOutput:
+        arguments = call_arguments(ctx)
         try:
-            request = read_request(call_arguments(ctx))
+            request = read_request(arguments)
         except TrainingError as invalid:
-            service.report_invalid(call_arguments(ctx), invalid, caller_of(ctx))
+            service.report_invalid(arguments, invalid, caller_of(ctx))
             return tool_results.failed(invalid)
         if request.dry_run:
             return tool_results.previewed(service.preview_training(request.draft))
