@@ -103,7 +103,7 @@ class LuccaClient:
         self,
         *,
         search: str | None = None,
-        page: int = 1,
+        page: int | str = 1,
         limit: int = 25,
         ids: Iterable[int] = (),
         provider_ids: Iterable[int] = (),
@@ -112,8 +112,8 @@ class LuccaClient:
         params: list[tuple[str, str | int]] = [
             (lucca_api.PAGE_PARAM, page),
             (lucca_api.LIMIT_PARAM, limit),
-            (lucca_api.ROOT_FIELDS_PARAM, "count,prev,next"),
         ]
+        params += [(lucca_api.ROOT_FIELDS_PARAM, name) for name in lucca_api.ROOT_FIELDS]
         params += [(lucca_api.ID_FILTER_PARAM, i) for i in ids]
         params += [(lucca_api.PROVIDER_FILTER_PARAM, i) for i in provider_ids]
         params += [(lucca_api.CATEGORY_FILTER_PARAM, i) for i in category_ids]

@@ -14,9 +14,15 @@ SEARCH_PARAM = "search"
 PAGE_PARAM = "page"
 LIMIT_PARAM = "limit"
 ROOT_FIELDS_PARAM = "fields.root"
-ID_FILTER_PARAM = "id[]"
-PROVIDER_FILTER_PARAM = "providerIds[]"
-CATEGORY_FILTER_PARAM = "categoryIds[]"
+# Filters are integer arrays, written without `[]` (Lucca's "get-trainings-v1" page).
+ID_FILTER_PARAM = "id"
+PROVIDER_FILTER_PARAM = "providerIds"
+CATEGORY_FILTER_PARAM = "categoryIds"
+# Root fields come back only when asked for, one value per parameter (the form the docs show).
+ROOT_FIELDS = ("count", "prev", "next")
+# `page` takes a page index or, better (indexes can skip or repeat items while data changes), the
+# opaque cursor Lucca returns in `next` / `prev` (a string such as "~f", not a URL).
+MAX_LIMIT = 100
 
 AUTH_HEADER = "Authorization"
 AUTH_SCHEME = "lucca application="
