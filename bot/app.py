@@ -1,16 +1,17 @@
 """The Slack app: a Bolt `AsyncApp` wired to the core, for Socket Mode and HTTP mode alike.
 
-`build_slack_app` is the one entry; `register` is the one place that knows which Slack ids go to
-which listener. The app talks to Slack through an `AsyncWebClient` whose base URL comes from
-SLACK_API_URL (tests point it at a local fake Slack) and to Lucca through the process's one
-`LuccaClient`, which the caller owns and closes.
+`build_slack_app` is the one entry: it returns a `SlackFace`, the Bolt app with the services its
+listeners share (the creations in flight among them); `register` is the one place that knows which
+Slack ids go to which listener. The app talks to Slack through an `AsyncWebClient` whose base URL
+comes from SLACK_API_URL (tests point it at a local fake Slack) and to Lucca through the process's
+one `Trainings`, which the caller owns and closes.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
-import weakref
+from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
@@ -28,7 +29,7 @@ from bot.listeners.submissions import submit_training_form
 from bot.locale import UserLanguages
 from bot.services import Services
 from bot.settings import SlackSettings
-from tools.core.client import LuccaClient
+from tools.core.trainings import Trainings
 from tools.drafting.client import ModelClient
 from tools.drafting.drafter import Drafter
 from tools.drafting.settings import LlmConnection
@@ -36,17 +37,32 @@ from tools.drafting.settings import LlmConnection
 logger = logging.getLogger("lucca_training.slack")
 
 SLACK_TIMEOUT_SECONDS = 10.0
-_SERVICES: weakref.WeakKeyDictionary[AsyncApp, Services] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class SlackFace:
+    """The Slack app and what its listeners share; it owns the creations it started."""
+
+    app: AsyncApp
+    services: Services
+
+    @property
+    def in_flight(self) -> int:
+        return self.services.creations.in_flight
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        """On shutdown: let the creations in flight finish (bounded), so none is cut short."""
+        await self.services.creations.drain(timeout)
 
 
 def build_slack_app(
     settings: SlackSettings,
-    lucca: LuccaClient,
+    trainings: Trainings,
     *,
     settle_seconds: float = SETTLE_SECONDS,
     start_delay: float = START_DELAY_SECONDS,
     llm: LlmConnection | None = None,
-) -> AsyncApp:
+) -> SlackFace:
     """The Slack face, ready for `slack_events_asgi` (HTTP mode) or `run_socket_mode`.
 
     `settle_seconds` and `start_delay` pace a creation around its acknowledgement (see
@@ -74,18 +90,17 @@ def build_slack_app(
     services = Services(
         access=access,
         languages=UserLanguages(),
-        catalog=CatalogOptions(lucca),
+        catalog=CatalogOptions(trainings.catalog),
         creations=Creations(
-            lucca,
+            trainings,
             settle_seconds=settle_seconds,
             start_delay=start_delay,
             with_drafting=llm is not None,
         ),
-        drafting=Drafter(ModelClient(lucca.http, llm)) if llm is not None else None,
+        drafting=Drafter(ModelClient(trainings.client.http, llm)) if llm is not None else None,
     )
     register(app, services)
-    _SERVICES[app] = services
-    return app
+    return SlackFace(app, services)
 
 
 def register(app: AsyncApp, services: Services) -> None:
@@ -150,15 +165,3 @@ def retry_number(request: AsyncBoltRequest) -> int:
     values = request.headers.get("x-slack-retry-num") or ["0"]
     text = values[0] if isinstance(values, list | tuple) else values
     return int(text) if isinstance(text, str) and text.strip().isdigit() else 0
-
-
-async def drain_slack_app(app: AsyncApp, timeout: float = 10.0) -> None:
-    """On shutdown: let the creations in flight finish (bounded), so none is cut in the middle."""
-    services = _SERVICES.get(app)
-    if services is not None:
-        await services.creations.drain(timeout)
-
-
-def creations_in_flight(app: AsyncApp) -> int:
-    services = _SERVICES.get(app)
-    return services.creations.in_flight if services is not None else 0

@@ -30,12 +30,11 @@ from bot.form_values import FormValues
 from bot.slack_calls import SLACK_FAILURES, slack_error_code, update_view
 from bot.strings import Texts, mrkdwn_escape
 from bot.views import channel_note, created_message, creating_view, result_view
-from tools.core.client import LuccaClient
 from tools.core.draft import TrainingDraft
-from tools.core.errors import DuplicateTraining, TrainingError
+from tools.core.errors import DuplicateCheckIncomplete, DuplicateTraining, TrainingError
 from tools.core.events import Caller
 from tools.core.result import CreatedTraining
-from tools.core.service import create_training
+from tools.core.trainings import Trainings
 
 logger = logging.getLogger("lucca_training.slack")
 
@@ -77,13 +76,13 @@ class _Entry:
 class Creations:
     def __init__(
         self,
-        lucca: LuccaClient,
+        trainings: Trainings,
         *,
         settle_seconds: float = SETTLE_SECONDS,
         start_delay: float = START_DELAY_SECONDS,
         with_drafting: bool = False,  # a restored form keeps its "Draft with AI" button
     ) -> None:
-        self._lucca = lucca
+        self._trainings = trainings
         self._with_drafting = with_drafting
         self._settle_seconds = settle_seconds
         self._start_delay = start_delay
@@ -123,8 +122,7 @@ class Creations:
     async def _create(self, client: AsyncWebClient, submission: Submission, entry: _Entry) -> None:
         await asyncio.sleep(self._start_delay)
         try:
-            created = await create_training(
-                self._lucca,
+            created = await self._trainings.create(
                 submission.draft,
                 caller=submission.caller,
                 allow_duplicate=bool(submission.values.allow_duplicate),
@@ -153,7 +151,7 @@ class Creations:
         self._entries.pop(submission.key, None)
         report = failure_report(submission.texts, error, submission.values)
         values = submission.values
-        if isinstance(error, DuplicateTraining):
+        if isinstance(error, DuplicateTraining | DuplicateCheckIncomplete):
             values = replace(values, allow_duplicate=False)  # offer the "create anyway" box
         form = form_view(
             submission.texts,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.form_values import FIELD_BLOCKS, FormValues, block_of_field
 from bot.strings import Texts, mrkdwn_escape
-from tools.core.errors import FieldError, TrainingError
+from tools.core.errors import FieldError, LuccaRejected, TrainingError
 
 NOTE_MAX_LENGTH = 1000
 
@@ -44,8 +44,8 @@ def failure_report(texts: Texts, error: BaseException, values: FormValues) -> Fa
         else:
             unplaced.append(problem)
     said = [f"{problem.field}: {problem.message}" for problem in unplaced]
-    if kind == "rejected" and not error.field_errors:
-        said.append(_lucca_words(error.message))
+    if isinstance(error, LuccaRejected) and error.lucca_said:
+        said.append(error.lucca_said)
     if said:
         quoted = mrkdwn_escape(_short(" ".join(part for part in said if part)))
         notice += "\n" + texts.lucca_said.format(said=quoted)
@@ -56,12 +56,6 @@ def _retry(texts: Texts, seconds: float | None) -> str:
     if seconds is None:
         return texts.retry_in_a_minute
     return texts.retry_in_seconds.format(seconds=max(1, math.ceil(seconds)))
-
-
-def _lucca_words(message: str) -> str:
-    """`Lucca refused the training (400). Lucca said: X` -> `X` (or the whole, if not quoted)."""
-    marker = "Lucca said: "
-    return message.split(marker, 1)[1] if marker in message else message
 
 
 def _short(text: str) -> str:

@@ -1,7 +1,7 @@
 """What the user typed in the form, read from a view's state, and turned into a draft for the core.
 
 `FormValues` keeps the inputs as typed (so a failed creation can give them all back), and
-`check_form` turns them into the mapping `validate_draft` takes, with every problem placed on the
+`check_form` turns them into the mapping `accept_draft` takes, with every problem placed on the
 block the user must fix. The core stays the judge: this module only reads Slack's shapes, refuses
 what cannot be a number, and words the core's verdict in the user's language.
 
@@ -18,8 +18,10 @@ from typing import Any
 
 from bot import ids
 from bot.strings import Texts, mrkdwn_escape
-from tools.core.draft import TEXT_LIMITS, TrainingDraft, utf16_length, validate_draft
-from tools.core.errors import InvalidDraft
+from tools.core.draft import TrainingDraft, utf16_length
+from tools.core.errors import FieldError, InvalidDraft
+from tools.core.events import Caller
+from tools.core.intake import accept_draft
 
 SLACK_INPUT_MAX_LENGTH = 3000  # plain_text_input's max_length ceiling
 FIELD_BLOCKS = {
@@ -126,18 +128,18 @@ class CheckedForm:
     errors: dict[str, str] = field(default_factory=dict)  # block id -> message
 
 
-def check_form(values: FormValues, texts: Texts) -> CheckedForm:
+def check_form(values: FormValues, texts: Texts, caller: Caller) -> CheckedForm:
     """A valid draft, or every problem on its block (the core's verdict, in the user's words)."""
-    draft, errors = _draft_of(values, texts)
+    draft, problems = _draft_of(values, texts)
+    extra = InvalidDraft(FieldError(name, text) for name, text in problems.items())
+    errors = {block_of_field(name, values): text for name, text in problems.items()}
     try:
-        valid = validate_draft(draft)
+        valid = accept_draft(draft, caller, extra_errors=extra if problems else None)
     except InvalidDraft as invalid:
         for problem in invalid.field_errors:
-            block = block_of_field(problem.field, values)
-            if block not in errors:
-                errors[block] = field_error_text(problem.field, draft, problem.message, texts)
-        return CheckedForm(None, errors)
-    if errors:
+            errors.setdefault(
+                block_of_field(problem.field, values), field_error_text(problem, texts)
+            )
         return CheckedForm(None, errors)
     return CheckedForm(valid)
 
@@ -153,27 +155,22 @@ def block_of_field(field_name: str, values: FormValues) -> str:
     return FIELD_BLOCKS.get(field_name, ids.TITLE_BLOCK)
 
 
-def field_error_text(
-    field_name: str, draft: Mapping[str, Any], core_message: str, texts: Texts
-) -> str:
-    """The core's message for one field, said in the user's language when we know its reason."""
-    value = draft.get(field_name)
-    if value is None:
+def field_error_text(problem: FieldError, texts: Texts) -> str:
+    """The core's verdict on one field, in the user's language (from its code and figures)."""
+    if problem.code == "required":
         return texts.required
-    limit = TEXT_LIMITS.get(field_name)
-    if limit is not None and isinstance(value, str):
-        stripped = value.strip()
-        if not stripped:
-            return texts.blank
-        if len(stripped) > limit:
-            return texts.too_long.format(limit=limit, got=len(stripped))
-        if utf16_length(stripped) > limit:
-            return texts.too_long_as_lucca_counts.format(limit=limit, got=utf16_length(stripped))
-    return mrkdwn_escape(core_message[:1].upper() + core_message[1:].rstrip(".") + ".")
+    if problem.code == "blank":
+        return texts.blank
+    if problem.code == "too_long":
+        return texts.too_long.format(limit=problem.limit, got=problem.got)
+    if problem.code == "too_long_as_lucca_counts":
+        return texts.too_long_as_lucca_counts.format(limit=problem.limit, got=problem.got)
+    message = problem.message
+    return mrkdwn_escape(message[:1].upper() + message[1:].rstrip(".") + ".")
 
 
 def _draft_of(values: FormValues, texts: Texts) -> tuple[dict[str, Any], dict[str, str]]:
-    """The mapping for `validate_draft`, and the problems found before the core can see it."""
+    """The mapping for the core, and the problems (by field) found before the core can see it."""
     errors: dict[str, str] = {}
     draft: dict[str, Any] = {
         "title": values.title,
@@ -193,7 +190,7 @@ def _draft_of(values: FormValues, texts: Texts) -> tuple[dict[str, Any], dict[st
         try:
             chosen = _reference_id(picked, typed, conflict, texts)
         except _NotAnId as problem:
-            errors[block_of_field(field_name, values)] = str(problem)
+            errors[field_name] = str(problem)
             continue
         if chosen is not None:
             draft[field_name] = chosen

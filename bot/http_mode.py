@@ -22,7 +22,7 @@ from slack_bolt.async_app import AsyncApp
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from bot.app import drain_slack_app
+from bot.app import SlackFace
 
 MAX_BODY_BYTES = 1_000_000  # a modal of 100 blocks with 6000 characters is far below this
 
@@ -37,12 +37,13 @@ class SlackEvents:
     An instance, not a function, so that Starlette's `Route` takes it as an ASGI app as it is.
     """
 
-    def __init__(self, app: AsyncApp) -> None:
-        self.app = app
+    def __init__(self, face: SlackFace) -> None:
+        self.face = face
+        self.app = face.app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await _lifespan(self.app, receive, send)
+            await _lifespan(self.face, receive, send)
             return
         if scope["type"] != "http":
             return
@@ -57,12 +58,12 @@ class SlackEvents:
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Mounted in another app (whose lifespan this one does not get): call on shutdown."""
-        await drain_slack_app(self.app, timeout)
+        await self.face.drain(timeout)
 
 
-def slack_events_asgi(app: AsyncApp) -> SlackEvents:
+def slack_events_asgi(face: SlackFace) -> SlackEvents:
     """The ASGI callable to serve at (or mount on) `/slack/events`."""
-    return SlackEvents(app)
+    return SlackEvents(face)
 
 
 async def _dispatch(app: AsyncApp, request: Request) -> Response:
@@ -90,13 +91,13 @@ async def _read_body(request: Request) -> bytes | None:
     return b"".join(chunks)
 
 
-async def _lifespan(app: AsyncApp, receive: Receive, send: Send) -> None:
+async def _lifespan(face: SlackFace, receive: Receive, send: Send) -> None:
     """Served alone, the app drains its creations on shutdown (mounted: call `drain`)."""
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
-            await drain_slack_app(app)
+            await face.drain()
             await send({"type": "lifespan.shutdown.complete"})
             return

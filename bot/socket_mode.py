@@ -11,10 +11,9 @@ import asyncio
 import logging
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
-from bot.app import drain_slack_app
+from bot.app import SlackFace
 from bot.slack_calls import SLACK_FAILURES, slack_error_code
 from tools.core.errors import ConfigurationError, TrainingError
 
@@ -26,13 +25,14 @@ class SlackUnreachable(TrainingError):
 
 
 async def run_socket_mode(
-    app: AsyncApp, app_token: str, *, stop: asyncio.Event | None = None
+    face: SlackFace, app_token: str, *, stop: asyncio.Event | None = None
 ) -> None:
     """Serve Slack over Socket Mode until `stop` is set (or forever).
 
     Raises `ConfigurationError` when Slack refuses a token, `SlackUnreachable` when it cannot be
     reached at all.
     """
+    app = face.app
     handler = AsyncSocketModeHandler(app, app_token)
     try:
         identity = await _checked(app.client.auth_test(), "SLACK_BOT_TOKEN")
@@ -47,7 +47,7 @@ async def run_socket_mode(
         await (stop or asyncio.Event()).wait()
     finally:
         await handler.close_async()
-        await drain_slack_app(app)
+        await face.drain()
 
 
 async def _checked(call, variable: str):

@@ -258,6 +258,11 @@ _EN = Texts(
             ":warning: Lucca's answer could not be read. Look for *{title}* in Lucca Training "
             "before submitting again: it may have been created."
         ),
+        "duplicate_check_incomplete": (
+            ":warning: The catalog could not be searched in full for *{title}*, so nothing was "
+            "created: a training with that title may already be there. Look for it in Lucca "
+            "Training; if it is not there, tick *Create it anyway* below and submit again."
+        ),
         "duplicate": (
             ":warning: Lucca Training already has a training titled *{title}*: {existing}. "
             "Nothing was created. Change the title, or tick *Create it anyway* below and submit "
@@ -437,6 +442,12 @@ _FR = Texts(
         "unexpected_answer": (
             ":warning: La réponse de Lucca est illisible. Cherchez *{title}* dans Lucca Training "
             "avant de valider de nouveau : elle a peut-être été créée."
+        ),
+        "duplicate_check_incomplete": (
+            ":warning: Le catalogue n'a pas pu être parcouru en entier pour *{title}* : rien n'a "
+            "été créé, car une formation de ce titre y est peut-être déjà. Cherchez-la dans Lucca "
+            "Training ; si elle n'y est pas, cochez *La créer quand même* ci-dessous et validez "
+            "à nouveau."
         ),
         "duplicate": (
             ":warning: Lucca Training a déjà une formation intitulée *{title}* : {existing}. "

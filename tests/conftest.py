@@ -11,6 +11,7 @@ from _pytest.logging import LogCaptureHandler
 
 from tests.support import SANDBOX_KEY, canary_leaks, sandbox_client
 from tools.core.client import LuccaClient, new_http_client
+from tools.core.trainings import Trainings
 from tools.drafting.settings import LlmConnection
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer
@@ -32,6 +33,12 @@ def sleeps() -> list[float]:
 async def lucca(sandbox: SandboxServer, sleeps: list[float]) -> AsyncIterator[LuccaClient]:
     async with new_http_client(timeout_seconds=2.0) as http:
         yield sandbox_client(http, sandbox, sleeps)
+
+
+@pytest.fixture
+def trainings(lucca: LuccaClient) -> Trainings:
+    """The core's one entry, as a process builds it around its client."""
+    return Trainings(lucca)
 
 
 @pytest.fixture

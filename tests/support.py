@@ -2,11 +2,14 @@
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import httpx
 
 from tools.core.client import LuccaClient, RetryPolicy
+from tools.core.draft import TrainingDraft, validate_draft
 
 ROOT = Path(__file__).parents[1]
 
@@ -86,3 +89,8 @@ def sandbox_client(http: httpx.AsyncClient, sandbox, sleeps: list[float]) -> Luc
         retry=RetryPolicy(max_rate_limit_wait=30.0, connect_backoff=(0.01, 0.02)),
         sleep=record_sleep,
     )
+
+
+def draft_of(data: Mapping[str, Any]) -> TrainingDraft:
+    """A face's mapping as the core takes it (faces go through `intake.accept_draft`)."""
+    return validate_draft(data)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from bot.catalog_options import CatalogOptions
+from bot.catalog_options import CatalogOptions, option_text
 from bot.form import plain
 from bot.form_context import FormContext
 
@@ -27,7 +27,7 @@ async def answer_options(
     choices = await catalog.choices(kind, typed, context.language)
     await ack(
         options=[
-            {"text": plain(choice.option_text(context.language)), "value": str(choice.id)}
+            {"text": plain(option_text(choice, context.language)), "value": str(choice.id)}
             for choice in choices
         ]
     )

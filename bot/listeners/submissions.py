@@ -21,6 +21,7 @@ from bot.form_values import FormValues, check_form
 from bot.services import Services
 from bot.strings import texts
 from bot.views import refused_view
+from tools.core.events import Caller
 
 logger = logging.getLogger("lucca_training.slack")
 
@@ -51,10 +52,10 @@ async def submit_training_form(
         await ack(response_action="update", view=refused_view(words, words.refused))
         return
     values = FormValues.from_state((view.get("state") or {}).get("values") or {})
-    checked = check_form(values, words)
+    team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+    checked = check_form(values, words, Caller(face="slack", who=user_id, team=team))
     if checked.draft is None:
         await ack(response_action="errors", errors=checked.errors)
         return
-    team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
     submission = Submission(view_id, values, checked.draft, context, words, team_id=team)
     await ack(response_action="update", view=services.creations.start(client, submission))

@@ -10,9 +10,8 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 import uvicorn
-from slack_bolt.async_app import AsyncApp
 
-from bot.app import build_slack_app, drain_slack_app
+from bot.app import SlackFace, build_slack_app
 from bot.http_mode import slack_events_asgi
 from bot.settings import SlackSettings
 from tests.bot.fake_slack import FakeSlack
@@ -26,6 +25,7 @@ from tests.bot.slack_driver import (
 )
 from tests.support import sandbox_client
 from tools.core.client import LuccaClient, new_http_client
+from tools.core.trainings import Trainings
 from tools.drafting.settings import LlmConnection
 from tools.sandbox.runner import SandboxServer
 
@@ -74,18 +74,20 @@ def settings_overrides() -> dict[str, object]:
 @pytest.fixture
 async def slack_app(
     fake_slack: FakeSlack,
-    lucca: LuccaClient,
+    trainings: Trainings,
     settings_overrides: dict[str, object],
     llm: LlmConnection | None,
-) -> AsyncIterator[AsyncApp]:
+) -> AsyncIterator[SlackFace]:
     settings = slack_settings(fake_slack, **settings_overrides)
-    app = build_slack_app(settings, lucca, settle_seconds=SETTLE_SECONDS, start_delay=0.0, llm=llm)
-    yield app
-    await drain_slack_app(app, timeout=5.0)
+    face = build_slack_app(
+        settings, trainings, settle_seconds=SETTLE_SECONDS, start_delay=0.0, llm=llm
+    )
+    yield face
+    await face.drain(timeout=5.0)
 
 
 @pytest.fixture
-async def events_url(slack_app: AsyncApp) -> AsyncIterator[str]:
+async def events_url(slack_app: SlackFace) -> AsyncIterator[str]:
     """`/slack/events` served by uvicorn on a loopback port, as `lucca-training serve` would."""
     async with serve_asgi(slack_events_asgi(slack_app)) as base_url:
         yield base_url + "/slack/events"
@@ -128,7 +130,7 @@ def http_driver(fake_slack: FakeSlack, http: httpx.AsyncClient, events_url: str)
 
 
 @pytest.fixture
-async def driver(fake_slack: FakeSlack, slack_app: AsyncApp) -> AsyncIterator[SlackDriver]:
+async def driver(fake_slack: FakeSlack, slack_app: SlackFace) -> AsyncIterator[SlackDriver]:
     """Slack, in HTTP mode: signed requests to the same ASGI app, handed over in process.
 
     Everything but the socket is the HTTP path (signature, body, Bolt, the answer); most tests
@@ -140,6 +142,6 @@ async def driver(fake_slack: FakeSlack, slack_app: AsyncApp) -> AsyncIterator[Sl
 
 
 @pytest.fixture
-def socket_driver(fake_slack: FakeSlack, slack_app: AsyncApp) -> SlackDriver:
+def socket_driver(fake_slack: FakeSlack, slack_app: SlackFace) -> SlackDriver:
     """Slack, in Socket Mode: payloads handed to `async_dispatch`, as the adapter does."""
-    return SlackDriver(fake_slack, SocketDispatch(slack_app))
+    return SlackDriver(fake_slack, SocketDispatch(slack_app.app))

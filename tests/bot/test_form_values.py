@@ -7,6 +7,9 @@ from bot.form_values import FormValues, Picked, check_form, split_within
 from bot.strings import texts
 from tests.bot.slack_driver import VALID_FORM, state_of
 from tools.core.draft import utf16_length
+from tools.core.events import Caller
+
+SLACK_CALLER = Caller(face="slack", who="U0ANN", team="T0ACME")
 
 
 def test_the_split_keeps_each_part_within_3000_utf16_units():
@@ -58,6 +61,7 @@ def test_a_valid_form_is_the_draft_the_core_validates():
             }
         ),
         texts("en"),
+        SLACK_CALLER,
     )
     assert checked.errors == {}
     assert checked.draft.model_dump(exclude_none=True) == {
@@ -75,12 +79,12 @@ def test_a_valid_form_is_the_draft_the_core_validates():
 
 @pytest.mark.parametrize("typed", ["12a", "١٢", "-3", "1e3", "0x10", "9" * 13])
 def test_an_id_box_takes_plain_digits_only(typed):
-    checked = check_form(form(**{ids.PROVIDER_ID_BLOCK: typed}), texts("en"))
+    checked = check_form(form(**{ids.PROVIDER_ID_BLOCK: typed}), texts("en"), SLACK_CALLER)
     assert list(checked.errors) == [ids.PROVIDER_ID_BLOCK]
 
 
 def test_an_id_out_of_lucca_range_is_the_cores_error_on_the_id_box():
-    checked = check_form(form(**{ids.CATEGORY_ID_BLOCK: "0"}), texts("en"))
+    checked = check_form(form(**{ids.CATEGORY_ID_BLOCK: "0"}), texts("en"), SLACK_CALLER)
     assert checked.errors[ids.CATEGORY_ID_BLOCK].startswith("Must be an existing id between")
 
 
@@ -88,6 +92,7 @@ def test_the_same_id_picked_and_typed_is_fine():
     checked = check_form(
         form(**{ids.PROVIDER_BLOCK: ("7", "SafeWork (#7)"), ids.PROVIDER_ID_BLOCK: "7"}),
         texts("en"),
+        SLACK_CALLER,
     )
     assert checked.draft is not None and checked.draft.providerId == 7
 
@@ -96,6 +101,7 @@ def test_errors_are_worded_in_french_for_a_french_user():
     checked = check_form(
         form(**{ids.TITLE_BLOCK: "T" * 300, ids.LEVEL_BLOCK: None, ids.PROVIDER_ID_BLOCK: "x"}),
         texts("fr"),
+        SLACK_CALLER,
     )
     assert checked.errors == {
         ids.TITLE_BLOCK: "250 caractères au maximum (ici 300).",
@@ -106,7 +112,7 @@ def test_errors_are_worded_in_french_for_a_french_user():
 
 def test_a_state_of_another_shape_reads_as_empty_and_is_reported_not_crashed():
     values = FormValues.from_state({ids.TITLE_BLOCK: "not an object", ids.LEVEL_BLOCK: {}})
-    checked = check_form(values, texts("en"))
+    checked = check_form(values, texts("en"), SLACK_CALLER)
     assert checked.errors[ids.TITLE_BLOCK] == "Required."
     assert checked.errors[ids.LEVEL_BLOCK] == "Required."
 

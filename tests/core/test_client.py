@@ -60,7 +60,8 @@ async def test_lucca_field_errors_come_back_on_the_tool_field_names(lucca, sandb
             LuccaNotFound,
             "LUCCA_BASE_URL",
         ),
-        ({"status": 408}, LuccaUnavailable, "nothing was created"),
+        # Lucca aborted a request it may have begun: settled through the catalog, as a 500.
+        ({"status": 408}, OutcomeUnknown, "may or may not have been created"),
         (
             {
                 "status": 500,
@@ -202,12 +203,39 @@ async def test_a_slow_answer_past_the_timeout_is_an_unknown_outcome(sandbox):
     assert len(posts(sandbox)) == 1
 
 
-async def test_a_slow_list_is_just_unavailable(sandbox):
+async def test_a_slow_list_is_read_again_since_a_get_changes_nothing(sandbox):
     sandbox.add_faults({"delay": 1.5})
     async with new_http_client(timeout_seconds=0.3) as http:
-        client = LuccaClient(http, sandbox.base_url, SANDBOX_KEY)
-        with pytest.raises(LuccaUnavailable):
+        client = LuccaClient(http, sandbox.base_url, SANDBOX_KEY, sleep=_no_sleep)
+        page = await client.list_trainings()
+    assert len(page.items) == 4
+    assert [entry["method"] for entry in sandbox.requests_log()] == ["GET", "GET"]
+
+
+async def test_a_list_that_stays_slow_is_unavailable_after_the_retries(sandbox):
+    sandbox.add_faults(*[{"delay": 1.5}] * 3)
+    async with new_http_client(timeout_seconds=0.3) as http:
+        client = LuccaClient(http, sandbox.base_url, SANDBOX_KEY, sleep=_no_sleep)
+        with pytest.raises(LuccaUnavailable, match="did not answer in time"):
             await client.list_trainings()
+    assert len(sandbox.requests_log()) == 3  # the first try and the two retries
+
+
+async def test_a_dropped_list_is_read_again(lucca, sandbox):
+    sandbox.add_faults({"method": "GET", "drop": "before"})
+    page = await lucca.list_trainings()
+    assert len(page.items) == 4
+
+
+async def test_a_dropped_post_is_not_sent_again(lucca, sandbox):
+    sandbox.add_faults({"method": "POST", "drop": "after"})
+    with pytest.raises(OutcomeUnknown, match="closed the connection"):
+        await lucca.create_training(BODY)
+    assert [entry["method"] for entry in sandbox.requests_log()] == ["POST"]
+
+
+async def _no_sleep(_: float) -> None:
+    return None
 
 
 class RefusingFirst(httpx.AsyncBaseTransport):

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.support import VALID_DRAFT
-from tools.core.draft import FIELD_NAMES, TrainingDraft, validate_draft
+from tools.core.draft import FIELD_NAMES, validate_draft
 from tools.core.errors import InvalidDraft
 
 VALID = VALID_DRAFT
@@ -92,7 +92,14 @@ def test_a_huge_unknown_field_name_is_shortened_in_the_message():
     assert len(name) <= 60 and name.endswith("...")
 
 
-def test_a_valid_draft_passes_through_unchanged():
-    draft = TrainingDraft.model_validate(VALID)
-    assert validate_draft(draft) is draft
+def test_field_errors_carry_a_code_and_the_figures_for_faces_to_translate():
+    with pytest.raises(InvalidDraft) as caught:
+        validate_draft({**VALID, "title": "t" * 251, "subtitle": "  ", "level": None, "x": 1})
+    found = {(e.field, e.code, e.limit, e.got) for e in caught.value.field_errors}
+    assert found == {
+        ("title", "too_long", 250, 251),
+        ("subtitle", "blank", None, None),
+        ("level", "required", None, None),
+        ("x", "unknown_field", None, None),
+    }
     assert FIELD_NAMES[:6] == tuple(VALID)

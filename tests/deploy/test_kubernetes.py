@@ -8,12 +8,12 @@ import yaml
 from bot.settings import SlackSettings
 from tests.deploy.dockerfile import parse
 from tests.support import ROOT
-from tools.cli.serve_app import HEALTH_PATHS
 from tools.cli.serve_command import DEFAULT_PORT
 from tools.core.settings import Settings
 from tools.mcp_server.settings import McpSettings
 from tools.ops.readiness import CHECK_TIMEOUT_SECONDS
 from tools.ops.settings import OpsSettings
+from tools.wiring.serve_app import HEALTH_PATHS
 
 KUBERNETES = ROOT / "deploy" / "kubernetes"
 SECRET_WORDS = ("KEY", "KEYS", "TOKEN", "TOKENS", "SECRET")

@@ -11,14 +11,15 @@ from tests.faults.matrix import CASES, DRAFT, FIRST_NEW_ID, RAW_HTML, Case, Witn
 from tests.mcp.helpers import text_of
 from tools.core.client import LuccaClient
 from tools.core.lucca_api import SERVER_TIMEOUT_SECONDS
+from tools.core.trainings import Trainings
 from tools.mcp_server.server import build_mcp_server
 from tools.mcp_server.settings import load_mcp_settings
 
 
 async def call_tool(lucca: LuccaClient) -> types.CallToolResult:
     @asynccontextmanager
-    async def open_lucca() -> AsyncIterator[LuccaClient]:
-        yield lucca
+    async def open_lucca() -> AsyncIterator[Trainings]:
+        yield Trainings(lucca)
 
     server = build_mcp_server(load_mcp_settings(mcp_confirm="never"), open_lucca)
     async with Client(server, mode="2026-07-28") as session:

@@ -4,10 +4,9 @@ the fake Slack was told: "Creating...", then the result (and a DM) or the form b
 import json
 
 import pytest
-from slack_bolt.async_app import AsyncApp
 
 from bot import ids
-from bot.app import drain_slack_app
+from bot.app import SlackFace
 from bot.strings import texts
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import SlackDriver, inputs_of, texts_of
@@ -36,7 +35,7 @@ async def test_slack_submission_under_each_fault(
     case: Case,
     http_driver: SlackDriver,
     fake_slack: FakeSlack,
-    slack_app: AsyncApp,
+    slack_app: SlackFace,
     witness: Witness,
 ):
     witness.prepare(case)
@@ -47,7 +46,7 @@ async def test_slack_submission_under_each_fault(
     assert answer.body and answer.body["view"]["callback_id"] == ids.CREATING_CALLBACK
     opened = fake_slack.views[view_id]
     final = await fake_slack.wait_for(lambda: opened.view["callback_id"] in ENDS and opened.view)
-    await drain_slack_app(slack_app)
+    await slack_app.drain()
     shown = texts_of(final)
     everything = json.dumps([call.args for call in fake_slack.calls], ensure_ascii=False)
     assert not RAW_HTML.search(everything) and "Traceback" not in everything, everything

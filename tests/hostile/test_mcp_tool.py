@@ -26,6 +26,7 @@ from tests.hostile.strategies import (
 from tests.mcp.helpers import text_of
 from tests.support import SANDBOX_KEY, VALID_DRAFT
 from tools.core.client import LuccaClient, new_http_client
+from tools.core.trainings import Trainings
 from tools.mcp_server.http_app import mcp_http_app
 from tools.mcp_server.server import build_mcp_server
 from tools.mcp_server.settings import load_mcp_settings
@@ -64,9 +65,9 @@ class ToolInThread:
         self.stop = asyncio.Event()
 
         @asynccontextmanager
-        async def open_lucca() -> AsyncIterator[LuccaClient]:
+        async def open_lucca() -> AsyncIterator[Trainings]:
             async with new_http_client(timeout_seconds=5.0) as http:
-                yield LuccaClient(http, self.sandbox.base_url, SANDBOX_KEY)
+                yield Trainings(LuccaClient(http, self.sandbox.base_url, SANDBOX_KEY))
 
         server = build_mcp_server(load_mcp_settings(mcp_confirm="never"), open_lucca)
         async with Client(server, mode="2026-07-28") as client:
@@ -139,9 +140,9 @@ async def test_ten_thousand_levels_of_nesting_are_refused_by_name(sandbox):
     settings = load_mcp_settings(_env_file=None, mcp_confirm="never", mcp_stateless=True)
 
     @asynccontextmanager
-    async def open_lucca() -> AsyncIterator[LuccaClient]:
+    async def open_lucca() -> AsyncIterator[Trainings]:
         async with new_http_client(timeout_seconds=5.0) as http:
-            yield LuccaClient(http, sandbox.base_url, SANDBOX_KEY)
+            yield Trainings(LuccaClient(http, sandbox.base_url, SANDBOX_KEY))
 
     server = build_mcp_server(settings, open_lucca)
     app = mcp_http_app(server, settings, host="127.0.0.1")

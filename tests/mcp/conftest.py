@@ -9,6 +9,7 @@ from mcp.server import MCPServer
 from tests.mcp.helpers import ERAS
 from tests.support import SANDBOX_KEY
 from tools.core.client import LuccaClient, new_http_client
+from tools.core.trainings import Trainings
 from tools.mcp_server.server import build_mcp_server
 from tools.mcp_server.settings import load_mcp_settings
 from tools.sandbox.runner import SandboxServer
@@ -23,10 +24,10 @@ def era(request: pytest.FixtureRequest) -> str:
 def make_server(sandbox: SandboxServer) -> Callable[..., MCPServer]:
     def make(confirm: str = "auto") -> MCPServer:
         @asynccontextmanager
-        async def open_lucca() -> AsyncIterator[LuccaClient]:
+        async def open_trainings() -> AsyncIterator[Trainings]:
             async with new_http_client(timeout_seconds=2.0) as http:
-                yield LuccaClient(http, sandbox.base_url, SANDBOX_KEY)
+                yield Trainings(LuccaClient(http, sandbox.base_url, SANDBOX_KEY))
 
-        return build_mcp_server(load_mcp_settings(mcp_confirm=confirm), open_lucca)
+        return build_mcp_server(load_mcp_settings(mcp_confirm=confirm), open_trainings)
 
     return make

@@ -35,6 +35,7 @@ from tests.support import (
 from tools.core.client import LuccaClient
 from tools.core.errors import ConfigurationError
 from tools.core.settings import Settings, load_settings
+from tools.core.trainings import Trainings
 from tools.drafting.settings import load_llm_settings
 from tools.mcp_server.server import build_mcp_server
 from tools.mcp_server.settings import load_mcp_settings
@@ -86,8 +87,8 @@ def assert_key_only_in_authorization(sent: list[httpx.Request]) -> None:
 
 async def call_tool(lucca: LuccaClient, arguments: dict) -> types.CallToolResult:
     @asynccontextmanager
-    async def open_lucca() -> AsyncIterator[LuccaClient]:
-        yield lucca
+    async def open_lucca() -> AsyncIterator[Trainings]:
+        yield Trainings(lucca)
 
     server = build_mcp_server(load_mcp_settings(mcp_confirm="never"), open_lucca)
     async with Client(server, mode="2026-07-28") as session:

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from bot import ids
-from bot.app import build_slack_app, drain_slack_app
+from bot.app import build_slack_app
 from bot.http_mode import slack_events_asgi
 from tests.bot.conftest import SETTLE_SECONDS, slack_settings
 from tests.bot.fake_slack import FakeSlack
@@ -23,6 +23,7 @@ from tests.bot.slack_driver import (
 )
 from tests.support import SANDBOX_KEY, posts
 from tools.core.client import LuccaClient, new_http_client
+from tools.core.trainings import Trainings
 from tools.sandbox.runner import SandboxServer
 
 
@@ -74,11 +75,13 @@ async def restarted_app(fake_slack: FakeSlack, sandbox: SandboxServer) -> AsyncI
     """The same app in a new process: its own Lucca client, an empty registry of submissions."""
     async with new_http_client(timeout_seconds=2.0) as http_client:
         lucca = LuccaClient(http_client, sandbox.base_url, SANDBOX_KEY)
-        app = build_slack_app(slack_settings(fake_slack), lucca, settle_seconds=SETTLE_SECONDS)
-        transport = httpx.ASGITransport(app=slack_events_asgi(app))
+        face = build_slack_app(
+            slack_settings(fake_slack), Trainings(lucca), settle_seconds=SETTLE_SECONDS
+        )
+        transport = httpx.ASGITransport(app=slack_events_asgi(face))
         async with httpx.AsyncClient(transport=transport, base_url="http://slack.test") as client:
             yield client
-        await drain_slack_app(app, timeout=5.0)
+        await face.drain(timeout=5.0)
 
 
 async def test_a_submission_replayed_to_a_restarted_app_creates_nothing_more(

@@ -16,9 +16,10 @@ from typing import Any
 
 from tools.cli.fields import FLAG_FOR_FIELD, dest_of
 from tools.cli.sandbox_command import add_sandbox_flag
-from tools.core.draft import LEVELS, TRAINING_TYPES
+from tools.core.draft import LEVELS, TRAINING_TYPES, TrainingDraft
 from tools.core.errors import (
     ConfigurationError,
+    DuplicateCheckIncomplete,
     DuplicateTraining,
     FieldError,
     InvalidDraft,
@@ -74,9 +75,11 @@ def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tools.cli import terminal_output
+    from tools.core.intake import accept_draft
 
     try:
-        draft = draft_from_args(args)
+        # Before any settings or network: bad input is always exit 2.
+        draft = accept_draft(draft_from_args(args), shell_caller())
         if args.dry_run:
             return _dry_run(draft, args.output)
         return asyncio.run(_create(draft, args))
@@ -85,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         if args.output == "json":
             as_json = terminal_output.error_as_json(error)
             terminal_output.write_safely(lambda: print(as_json))
-        invalid = isinstance(error, InvalidDraft | ConfigurationError | DuplicateTraining)
+        refused = InvalidDraft | ConfigurationError | DuplicateTraining | DuplicateCheckIncomplete
+        invalid = isinstance(error, refused)
         return EXIT_INVALID if invalid else EXIT_FAILURE
 
 
@@ -155,11 +159,11 @@ def shell_caller() -> Caller:
     return Caller(face="cli", who=who)
 
 
-def _dry_run(draft: dict[str, Any], output: str) -> int:
+def _dry_run(draft: TrainingDraft, output: str) -> int:
     from tools.cli import terminal_output
-    from tools.core.service import preview_training
+    from tools.core.trainings import Trainings
 
-    preview = preview_training(draft)
+    preview = Trainings.preview(draft)
     if output == "json":
         terminal_output.write_safely(lambda: print(preview.model_dump_json(indent=2)))
     else:
@@ -167,17 +171,14 @@ def _dry_run(draft: dict[str, Any], output: str) -> int:
     return EXIT_OK
 
 
-async def _create(draft: dict[str, Any], args: argparse.Namespace) -> int:
+async def _create(draft: TrainingDraft, args: argparse.Namespace) -> int:
     from tools.cli import terminal_output
-    from tools.cli.lucca_connection import load_entry_settings, open_lucca_connection
-    from tools.core.draft import validate_draft
-    from tools.core.service import create_training
+    from tools.wiring.lucca_connection import load_entry_settings, open_trainings
 
-    valid = validate_draft(draft)  # before any settings or network: bad input is always exit 2
     settings = load_entry_settings(sandbox=args.sandbox)
-    async with open_lucca_connection(settings, sandbox=args.sandbox) as lucca:
-        created = await create_training(
-            lucca.client, valid, caller=shell_caller(), allow_duplicate=args.allow_duplicate
+    async with open_trainings(settings, sandbox=args.sandbox) as trainings:
+        created = await trainings.create(
+            draft, caller=shell_caller(), allow_duplicate=args.allow_duplicate
         )
 
     def show() -> None:

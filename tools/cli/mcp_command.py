@@ -26,22 +26,22 @@ def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     import anyio
 
-    from tools.cli.lucca_connection import (
-        check_lucca_settings,
-        load_entry_settings,
-        open_lucca_client,
-    )
     from tools.core import events
     from tools.core.errors import ConfigurationError
     from tools.mcp_server.server import build_mcp_server
     from tools.mcp_server.settings import load_mcp_settings
     from tools.ops.audit import audit_listener
+    from tools.wiring.lucca_connection import (
+        check_lucca_settings,
+        load_entry_settings,
+        open_trainings,
+    )
 
     try:
         settings = load_entry_settings(sandbox=args.sandbox)
         check_lucca_settings(settings, sandbox=args.sandbox)
         server = build_mcp_server(
-            load_mcp_settings(), lambda: open_lucca_client(settings, sandbox=args.sandbox)
+            load_mcp_settings(), lambda: open_trainings(settings, sandbox=args.sandbox)
         )
     except ConfigurationError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -35,10 +35,10 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from tools.cli.graceful_server import GracefulServer
-    from tools.cli.serve_app import build_serve_app
     from tools.core.errors import ConfigurationError
     from tools.ops.settings import load_ops_settings
     from tools.ops.shutdown import ShutdownBudget
+    from tools.wiring.serve_app import build_serve_app
 
     try:
         shutdown = ShutdownBudget(load_ops_settings().shutdown_grace_seconds)

@@ -47,14 +47,14 @@ async def _serve(*, sandbox: bool) -> None:
     from bot.app import build_slack_app
     from bot.settings import load_slack_settings
     from bot.socket_mode import run_socket_mode
-    from tools.cli.lucca_connection import (
-        check_lucca_settings,
-        load_entry_settings,
-        open_lucca_client,
-    )
     from tools.core import events
     from tools.drafting.settings import load_llm_settings
     from tools.ops.audit import audit_listener
+    from tools.wiring.lucca_connection import (
+        check_lucca_settings,
+        load_entry_settings,
+        open_trainings,
+    )
 
     slack_settings = load_slack_settings()
     app_token = slack_settings.require_socket_mode()
@@ -62,6 +62,6 @@ async def _serve(*, sandbox: bool) -> None:
     settings = load_entry_settings(sandbox=sandbox)
     check_lucca_settings(settings, sandbox=sandbox)
     events.subscribe(audit_listener)
-    async with open_lucca_client(settings, sandbox=sandbox) as lucca:
-        app = build_slack_app(slack_settings, lucca, llm=llm)
-        await run_socket_mode(app, app_token)
+    async with open_trainings(settings, sandbox=sandbox) as trainings:
+        face = build_slack_app(slack_settings, trainings, llm=llm)
+        await run_socket_mode(face, app_token)

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from tools.cli.fields import flag_hint
 from tools.core.errors import (
+    DuplicateCheckIncomplete,
     DuplicateTraining,
     FieldError,
     InvalidDraft,
@@ -83,6 +84,10 @@ def show_error(error: TrainingError, out: TextIO | None = None) -> None:
     next_step = error.next_step
     if isinstance(error, DuplicateTraining):
         next_step = "Use a different title, or add --allow-duplicate if a second one is meant."
+    elif isinstance(error, DuplicateCheckIncomplete):
+        next_step = (
+            "Look for the title in Lucca Training; if it is not there, add --allow-duplicate."
+        )
     if next_step:
         out.write(f"{next_step}\n")
 

@@ -7,32 +7,45 @@ command) finds the first one there. Each lookup is a request against the tenant'
 - lookups asked for while one is running wait and go together: one title is one search request;
   many titles at once read the whole catalog when that takes fewer pages than searching each.
 
+The search parameter's name is not in Lucca's docs (`lucca_api.SEARCH_PARAM`). A search whose
+answer holds a training without the searched text was ignored: the catalog is then read in full
+(bounded), with one warning per process. A lookup that could not read everything it needed says
+so (`Found.complete`), and the core never reads "no duplicate" into it.
+
 Titles are compared ignoring case and surrounding spaces (`title_key`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
-import unicodedata
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
-if TYPE_CHECKING:
-    from tools.core.client import LuccaClient
+from tools.core import events
+from tools.core.client import LuccaClient
+from tools.core.folding import holds_text, title_key
+from tools.core.pager import Item, ListFilter, Listing, read_list
 
-Item = dict[str, Any]
+logger = logging.getLogger("lucca_training.catalog")
 
-PAGE_SIZE = 100  # the list endpoint's largest page
 MAX_SEARCH_PAGES = 5  # a title search matching more than 500 trainings stops there
+MAX_SCAN_PAGES = 50  # a full read of the catalog (search ignored) stops at 5,000 trainings
 # Long enough for a retry or a catalog search that lags behind a creation; short, because a
 # training deleted in Lucca meanwhile would still be reported as there.
 REMEMBER_SECONDS = 60.0
 
 
-def title_key(title: str) -> str:
-    return unicodedata.normalize("NFC", title).strip().casefold()
+@dataclass(frozen=True)
+class Found:
+    """The trainings carrying one title, and whether everything that could hold one was read."""
+
+    items: list[Item]
+    complete: bool = True
+    reason: str | None = None  # why not complete, for people
 
 
 def same_content(item: Mapping[str, Any], body: Mapping[str, Any]) -> bool:
@@ -63,15 +76,17 @@ def _reference_id(item: Mapping[str, Any], name: str) -> Any:
     return nested.get("id") if isinstance(nested, dict) else None
 
 
-class CatalogTitles:
-    """Per process (it lives on the one `LuccaClient`): turns, memory and batched lookups."""
+class TitleLookups:
+    """Per process (the core's `Trainings` holds one): turns, memory and batched lookups."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, client: LuccaClient, clock: Callable[[], float] = time.monotonic) -> None:
+        self._client = client
         self._clock = clock
         self._turns: dict[str, tuple[asyncio.Lock, int]] = {}
         self._remembered: dict[str, list[tuple[float, Item]]] = {}
-        self._pending: dict[str, tuple[str, list[asyncio.Future[list[Item]]]]] = {}
+        self._pending: dict[str, tuple[str, list[asyncio.Future[Found]]]] = {}
         self._lookup_task: asyncio.Task[None] | None = None
+        self._warned_search_ignored = False
 
     @asynccontextmanager
     async def turn(self, title: str) -> AsyncIterator[None]:
@@ -95,26 +110,26 @@ class CatalogTitles:
         kept = [(until, old) for until, old in self._remembered.get(key, []) if until > now]
         self._remembered[key] = [*kept, (now + REMEMBER_SECONDS, item)]
 
-    async def find(self, client: LuccaClient, title: str, *, fresh: bool = False) -> list[Item]:
+    async def find(self, title: str, *, fresh: bool = False) -> Found:
         """Trainings titled `title`: from memory when this process made one, else the catalog."""
         key = title_key(title)
         if not fresh and (known := self._recalled(key)):
-            return known
-        future: asyncio.Future[list[Item]] = asyncio.get_running_loop().create_future()
+            return Found(known)
+        future: asyncio.Future[Found] = asyncio.get_running_loop().create_future()
         self._pending.setdefault(key, (title, []))[1].append(future)
         if self._lookup_task is None or self._lookup_task.done():
-            self._lookup_task = asyncio.create_task(self._look_up_pending(client))
+            self._lookup_task = asyncio.create_task(self._look_up_pending())
         return await future
 
     def _recalled(self, key: str) -> list[Item]:
         now = self._clock()
         return [item for until, item in self._remembered.get(key, []) if until > now]
 
-    async def _look_up_pending(self, client: LuccaClient) -> None:
+    async def _look_up_pending(self) -> None:
         while self._pending:
             batch, self._pending = self._pending, {}
             try:
-                found = await _look_up(client, {key: title for key, (title, _) in batch.items()})
+                found = await self._look_up({key: title for key, (title, _) in batch.items()})
             except Exception as exc:
                 for _, futures in batch.values():
                     for future in futures:
@@ -124,48 +139,44 @@ class CatalogTitles:
             for key, (_, futures) in batch.items():
                 for future in futures:
                     if not future.done():
-                        future.set_result(found.get(key, []))
+                        future.set_result(found[key])
+
+    async def _look_up(self, titles: dict[str, str]) -> dict[str, Found]:
+        if len(titles) > 1:
+            catalog = await read_list(self._client, max_pages=len(titles))
+            if catalog.complete:
+                return _by_title(catalog, titles)
+        searches = await asyncio.gather(*(self._search(title) for title in titles.values()))
+        return {key: found for key, found in zip(titles, searches, strict=True)}
+
+    async def _search(self, title: str) -> Found:
+        text = title.strip()
+        listing = await read_list(
+            self._client, ListFilter.of(search=text), max_pages=MAX_SEARCH_PAGES
+        )
+        if all(holds_text(item, text) for item in listing.items):
+            return _by_title(listing, {title_key(title): title})[title_key(title)]
+        self._warn_search_ignored()
+        catalog = await read_list(self._client, max_pages=MAX_SCAN_PAGES)
+        events.emit(events.SearchIgnored(pages=catalog.pages, complete=catalog.complete))
+        return _by_title(catalog, {title_key(title): title})[title_key(title)]
+
+    def _warn_search_ignored(self) -> None:
+        if not self._warned_search_ignored:
+            self._warned_search_ignored = True
+            logger.warning(
+                "Lucca's list answered a title search with trainings that do not hold the "
+                "searched text: it seems to ignore the search parameter. Duplicate checks now "
+                "read the whole catalog (up to %d trainings).",
+                MAX_SCAN_PAGES * 100,
+            )
 
 
-async def _look_up(client: LuccaClient, titles: dict[str, str]) -> dict[str, list[Item]]:
-    if len(titles) > 1:
-        catalog = await _whole_catalog(client, max_pages=len(titles))
-        if catalog is not None:
-            return _by_title(catalog, titles)
-    searches = await asyncio.gather(*(_search(client, title) for title in titles.values()))
-    return _by_title([item for found in searches for item in found], titles)
-
-
-async def _whole_catalog(client: LuccaClient, *, max_pages: int) -> list[Item] | None:
-    """Every training, or None when that would take more than `max_pages` requests."""
-    items: list[Item] = []
-    page = 1
-    while True:
-        listed = await client.list_trainings(page=page, limit=PAGE_SIZE)
-        items += listed.items
-        if not listed.next or not listed.items:
-            return items
-        if page == 1 and listed.count is not None and -(-listed.count // PAGE_SIZE) > max_pages:
-            return None
-        if page >= max_pages:
-            return None
-        page += 1
-
-
-async def _search(client: LuccaClient, title: str) -> list[Item]:
-    items: list[Item] = []
-    for page in range(1, MAX_SEARCH_PAGES + 1):
-        listed = await client.list_trainings(search=title.strip(), page=page, limit=PAGE_SIZE)
-        items += listed.items
-        if not listed.next or not listed.items:
-            break
-    return items
-
-
-def _by_title(items: list[Item], titles: dict[str, str]) -> dict[str, list[Item]]:
-    found: dict[str, list[Item]] = {}
-    for item in items:
+def _by_title(listing: Listing, titles: dict[str, str]) -> dict[str, Found]:
+    found: dict[str, list[Item]] = {key: [] for key in titles}
+    for item in listing.items:
         title = item.get("title")
         if isinstance(title, str) and (key := title_key(title)) in titles:
-            found.setdefault(key, []).append(item)
-    return found
+            found[key].append(item)
+    reason = None if listing.complete else f"only the first {len(listing.items)} trainings read"
+    return {key: Found(items, listing.complete, reason) for key, items in found.items()}

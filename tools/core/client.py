@@ -1,42 +1,37 @@
 """`LuccaClient`: the one place that talks HTTP to Lucca Training.
 
 It is handed a shared `httpx.AsyncClient` (one per process, built by `new_http_client`), adds the
-`lucca application=` header, and turns every answer into JSON or a `LuccaError`. It retries only
-when Lucca cannot have processed the request: a connection that could not be opened, or a 429 whose
-`Retry-After` fits in the caller's budget. A POST that was sent and got no answer is never sent
-again: it may have created the training, so it is reported as `OutcomeUnknown`.
+`lucca application=` header, and turns every answer into JSON or a `LuccaError` (the statuses in
+`lucca_statuses`). It retries only what cannot do anything twice: a connection that could not be
+opened, a GET that got no answer, a 429 whose `Retry-After` fits in the caller's budget. A POST
+that was sent and got no answer is never sent again: it may have created the training, so it is
+reported as `OutcomeUnknown`, for the core to settle through the catalog.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
 from tools.core import events, lucca_api
-from tools.core.catalog_titles import CatalogTitles
 from tools.core.draft import FIELD_NAMES
 from tools.core.errors import (
+    CHECK_BEFORE_RETRY,
     ConfigurationError,
-    LuccaAuthFailed,
     LuccaError,
-    LuccaNotFound,
-    LuccaRateLimited,
-    LuccaRejected,
     LuccaUnavailable,
     OutcomeUnknown,
     UnexpectedAnswer,
 )
+from tools.core.lucca_statuses import error_for_status, retry_after_seconds
 from tools.core.pacing import RequestPacer
-from tools.core.problem import Problem, read_problem
+from tools.core.problem import read_problem
 
 logger = logging.getLogger("lucca_training.client")
 
@@ -46,10 +41,6 @@ USER_AGENT = "lucca-training-tool/0.1"
 # A Lucca on loopback is the embedded sandbox: a proxy from the environment (HTTP_PROXY...) must not
 # carry requests meant for this machine, and NO_PROXY cannot name every loopback address.
 _LOOPBACK_WITHOUT_PROXY = {f"all://{host}": None for host in ("127.0.0.1", "localhost", "[::1]")}
-CHECK_BEFORE_RETRY = (
-    "Look for it in the Lucca Training catalog before trying again, "
-    "so that it is not created twice."
-)
 
 
 def new_http_client(timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> httpx.AsyncClient:
@@ -89,10 +80,8 @@ class LuccaClient:
     api_key: str = field(repr=False)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     sleep: Sleep = field(default=asyncio.sleep, repr=False)
-    # The process's one pacer (see `tools.cli.lucca_connection`); by default nothing is paced.
+    # The process's one pacer (see `tools.wiring.lucca_connection`); by default nothing is paced.
     pacer: RequestPacer = field(default_factory=RequestPacer, repr=False, compare=False)
-    # What the catalog holds, by title, as far as the duplicate checks need (see `service`).
-    catalog_titles: CatalogTitles = field(default_factory=CatalogTitles, repr=False, compare=False)
 
     async def create_training(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """POST one training; the JSON Training Lucca answered with."""
@@ -129,58 +118,95 @@ class LuccaClient:
             prev=body.get("prev") if isinstance(body.get("prev"), str) else None,
         )
 
+    # The layers, outermost first (as httpx's own `send` -> ... -> `_send_single_request`):
+    # `_send` turns a status into an error, `_send_handling_retries` retries what cannot have done
+    # anything twice, `_send_once` takes a pacer slot and makes one exchange.
+
     async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        response = await self._send_handling_retries(method, path, **kwargs)
+        status = response.status_code
+        if not 200 <= status < 300:
+            problem = read_problem(response, FIELD_NAMES, secrets=[self.api_key])
+            raise error_for_status(response, method, problem, self.base_url)
+        return response
+
+    async def _send_handling_retries(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """Retried: a connection that could not be opened (nothing reached Lucca), a GET that got
+        no answer or a 408 (a GET changes nothing), and a 429 whose `Retry-After` fits the budget.
+        A POST that was sent and got no answer is never sent again: it may have created the
+        training."""
+        backoff = self.retry.connect_backoff
+        failures, rate_limit_waits = 0, []
+        while True:
+            try:
+                response = await self._send_once(method, path, **kwargs)
+            except _NotSent:
+                if failures >= len(backoff):
+                    raise self._unreachable() from None
+            except _NoAnswer as lost:
+                if method != "GET" or failures >= len(backoff):
+                    raise self._no_answer(method, lost.timed_out) from None
+            else:
+                if response.status_code == 429:
+                    wait = self._rate_limit_wait(response, rate_limit_waits)
+                    if wait is None:
+                        return response
+                    rate_limit_waits.append(wait)
+                    await self.sleep(wait)
+                    continue
+                if not (response.status_code == 408 and method == "GET"):
+                    return response
+                if failures >= len(backoff):
+                    return response
+            await self.sleep(backoff[failures])
+            failures += 1
+
+    def _rate_limit_wait(self, response: httpx.Response, waited: list[float]) -> float | None:
+        """How long to wait out a 429 before trying again; None when it is not to be retried."""
+        wait = retry_after_seconds(response)
+        if (
+            wait is None
+            or sum(waited) + wait > self.retry.max_rate_limit_wait
+            or len(waited) >= self.retry.max_rate_limit_retries
+        ):
+            return None
+        logger.info("Lucca's rate limit is reached; waiting %.0f s as it asks", wait)
+        self.pacer.pause(wait)  # every other request of the process waits too
+        events.emit(events.RateLimitWait(seconds=wait, reason="retry_after"))
+        return wait
+
+    async def _send_once(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """One pacer slot, one exchange; every transport error is mapped here and only here."""
         url = self.base_url.rstrip("/") + path
         headers = {lucca_api.AUTH_HEADER: lucca_api.AUTH_SCHEME + self.api_key}
-        waited, connect_failures, rate_limited = 0.0, 0, 0
-        while True:
-            await self.pacer.take_slot()
-            started = time.perf_counter()
-            try:
-                response = await self.http.request(method, url, headers=headers, **kwargs)
-            except (httpx.ConnectError, httpx.ConnectTimeout):
-                # Nothing reached Lucca: trying again cannot create a duplicate.
-                _report(method, path, None, started)
-                if connect_failures >= len(self.retry.connect_backoff):
-                    raise self._unreachable() from None
-                await self.sleep(self.retry.connect_backoff[connect_failures])
-                connect_failures += 1
-                continue
-            except httpx.PoolTimeout:
-                raise LuccaUnavailable(
-                    "Too many requests to Lucca are already in flight from this process.",
-                    "Try again in a moment.",
-                ) from None
-            except (httpx.LocalProtocolError, httpx.UnsupportedProtocol, UnicodeEncodeError):
-                # Refused by httpx before sending: a key or URL that HTTP cannot carry.
-                raise ConfigurationError(
-                    "The request to Lucca could not be built: LUCCA_API_KEY or LUCCA_BASE_URL "
-                    "has characters HTTP does not allow. Nothing was sent.",
-                    "Check both settings.",
-                ) from None
-            except httpx.TransportError as exc:
-                _report(method, path, None, started)
-                raise self._no_answer(method, exc) from None
-            except httpx.HTTPError:
-                # An answer came but could not be read (e.g. a broken compressed body).
-                _report(method, path, None, started)
-                raise self._unreadable(method) from None
-            _report(method, path, response.status_code, started)
-            wait = _retry_after_seconds(response) if response.status_code == 429 else None
-            if (
-                wait is not None
-                and waited + wait <= self.retry.max_rate_limit_wait
-                and rate_limited < self.retry.max_rate_limit_retries
-            ):
-                logger.info("Lucca's rate limit is reached; waiting %.0f s as it asks", wait)
-                self.pacer.pause(wait)  # every other request of the process waits too
-                events.emit(events.RateLimitWait(seconds=wait, reason="retry_after"))
-                await self.sleep(wait)
-                waited += wait
-                rate_limited += 1
-                continue
-            self._raise_for_status(response, method, retry_after=wait)
-            return response
+        await self.pacer.take_slot()
+        started = time.perf_counter()
+        try:
+            response = await self.http.request(method, url, headers=headers, **kwargs)
+        except (httpx.ConnectError, httpx.ConnectTimeout):
+            _report(method, path, None, started)
+            raise _NotSent from None
+        except httpx.PoolTimeout:
+            raise LuccaUnavailable(
+                "Too many requests to Lucca are already in flight from this process.",
+                "Try again in a moment.",
+            ) from None
+        except (httpx.LocalProtocolError, httpx.UnsupportedProtocol, UnicodeEncodeError):
+            # Refused by httpx before sending: a key or URL that HTTP cannot carry.
+            raise ConfigurationError(
+                "The request to Lucca could not be built: LUCCA_API_KEY or LUCCA_BASE_URL "
+                "has characters HTTP does not allow. Nothing was sent.",
+                "Check both settings.",
+            ) from None
+        except httpx.TransportError as exc:
+            _report(method, path, None, started)
+            raise _NoAnswer(isinstance(exc, httpx.TimeoutException)) from None
+        except httpx.HTTPError:
+            # An answer came but could not be read (e.g. a broken compressed body).
+            _report(method, path, None, started)
+            raise self._unreadable(method) from None
+        _report(method, path, response.status_code, started)
+        return response
 
     def _json_object(self, response: httpx.Response, *, created: bool) -> dict[str, Any]:
         try:
@@ -203,15 +229,6 @@ class LuccaClient:
             status=response.status_code,
         )
 
-    def _raise_for_status(
-        self, response: httpx.Response, method: str, *, retry_after: float | None
-    ) -> None:
-        status = response.status_code
-        if 200 <= status < 300:
-            return
-        problem = read_problem(response, FIELD_NAMES, secrets=[self.api_key])
-        raise _error_for_status(response, method, problem, self.base_url, retry_after)
-
     def _unreachable(self) -> LuccaUnavailable:
         return LuccaUnavailable(
             f"Could not connect to Lucca at {self.base_url}; nothing was sent.",
@@ -227,12 +244,8 @@ class LuccaClient:
             CHECK_BEFORE_RETRY,
         )
 
-    def _no_answer(self, method: str, exc: httpx.TransportError) -> LuccaError:
-        what = (
-            "did not answer in time"
-            if isinstance(exc, httpx.TimeoutException)
-            else "closed the connection without answering"
-        )
+    def _no_answer(self, method: str, timed_out: bool) -> LuccaError:
+        what = "did not answer in time" if timed_out else "closed the connection without answering"
         if method != "POST":
             return LuccaUnavailable(f"Lucca {what}.", "Try again in a moment.")
         return OutcomeUnknown(
@@ -247,98 +260,13 @@ def _report(method: str, path: str, status: int | None, started: float) -> None:
     events.emit(events.LuccaCall(method=method, path=path, status=status, seconds=seconds))
 
 
-def _error_for_status(
-    response: httpx.Response,
-    method: str,
-    problem: Problem,
-    base_url: str,
-    retry_after: float | None,  # already read from a 429's Retry-After
-) -> LuccaError:
-    status = response.status_code
-    said = f" Lucca said: {problem.summary}" if problem.summary and not problem.field_errors else ""
-    if status in (400, 422):
-        return LuccaRejected(
-            f"Lucca refused the training ({status}).{said}",
-            "Correct what it names and try again.",
-            status=status,
-            field_errors=problem.field_errors,
-        )
-    if status == 401:
-        return LuccaAuthFailed(
-            "Lucca refused the API key (401 Unauthorized).",
-            "Check LUCCA_API_KEY: it may be mistyped, revoked, or from another Lucca account.",
-            status=status,
-        )
-    if status == 403:
-        return LuccaAuthFailed(
-            "The API key is valid but not allowed to create trainings (403 Forbidden).",
-            "Ask a Lucca administrator to give the key's API application access to Lucca Training.",
-            status=status,
-        )
-    if status == 404:
-        return LuccaNotFound(
-            f"Lucca Training's API was not found at {base_url} (404).",
-            "Check LUCCA_BASE_URL: it must be your account's address, like "
-            "https://acme.ilucca.net, with Lucca Training enabled.",
-            status=status,
-        )
-    if status == 408:
-        return LuccaUnavailable(
-            "Lucca gave up on the request after 5 seconds (408); nothing was created.",
-            "Try again in a moment.",
-            status=status,
-        )
-    if status == 429:
-        return LuccaRateLimited(
-            "Lucca's rate limit is reached (50 requests a minute for the whole account, "
-            "shared by all its integrations).",
-            f"Try again in {retry_after:.0f} seconds."
-            if retry_after is not None
-            else "Try again in a minute.",
-            retry_after=retry_after,
-        )
-    if status in (500, 502, 504) and method == "POST":
-        # A gateway error or a crash may come after the training was stored.
-        who = "Lucca" if status == 500 else "Lucca's gateway"
-        return OutcomeUnknown(
-            f"{who} answered {status}: the training may or may not have been created.",
-            CHECK_BEFORE_RETRY,
-            status=status,
-        )
-    if status >= 500:
-        return LuccaUnavailable(
-            f"Lucca is unavailable ({status}); the training was not created.",
-            "Try again in a few minutes.",
-            status=status,
-        )
-    if 300 <= status < 400:
-        return UnexpectedAnswer(
-            f"Lucca answered with a redirect ({status}) instead of handling the request.",
-            "Check LUCCA_BASE_URL: use your account's https address, like https://acme.ilucca.net.",
-            status=status,
-        )
-    return LuccaRejected(
-        f"Lucca refused the request ({status} {response.reason_phrase}).{said}",
-        "Check the input and the settings, then try again.",
-        status=status,
-    )
+class _NotSent(Exception):
+    """The connection could not be opened: nothing reached Lucca."""
 
 
-MAX_RETRY_AFTER_SECONDS = 86_400.0  # a longer wait is as good as "not today"
-_DELAY_SECONDS = re.compile(r"[0-9]{1,9}")
+class _NoAnswer(Exception):
+    """Sent (or being sent), and no answer came: a timeout or a dropped connection."""
 
-
-def _retry_after_seconds(response: httpx.Response) -> float | None:
-    """`Retry-After` as seconds from now: delay-seconds or an HTTP date (RFC 9110), capped."""
-    value = response.headers.get("retry-after", "").strip()
-    if not value:
-        return None
-    if _DELAY_SECONDS.fullmatch(value):
-        return min(float(value), MAX_RETRY_AFTER_SECONDS)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return min(max(0.0, (when - datetime.now(UTC)).total_seconds()), MAX_RETRY_AFTER_SECONDS)
+    def __init__(self, timed_out: bool) -> None:
+        super().__init__()
+        self.timed_out = timed_out

@@ -97,10 +97,10 @@ class TrainingDraft(BaseModel):
 FIELD_NAMES: tuple[str, ...] = tuple(TrainingDraft.model_fields)
 
 
-def validate_draft(data: Mapping[str, Any] | TrainingDraft) -> TrainingDraft:
-    """Return a valid draft or raise `InvalidDraft` naming every bad field and its limit."""
-    if isinstance(data, TrainingDraft):
-        return data
+def validate_draft(data: Mapping[str, Any]) -> TrainingDraft:
+    """Return a valid draft or raise `InvalidDraft` naming every bad field and its limit.
+
+    Faces call `intake.accept_draft`, which also reports a refused input."""
     if not isinstance(data, Mapping):
         raise InvalidDraft([FieldError("input", "must be an object with the training's fields")])
     try:
@@ -113,37 +113,47 @@ def _field_errors(exc: ValidationError) -> list[FieldError]:
     errors: list[FieldError] = []
     for error in exc.errors(include_url=False):
         field = _shown_name(error["loc"][0]) if error["loc"] else "input"
-        errors.append(FieldError(field, _explain(field, error)))
+        errors.append(_explain(field, error))
     return errors
 
 
-def _explain(field: str, error: Mapping[str, Any]) -> str:
+def _explain(field: str, error: Mapping[str, Any]) -> FieldError:
     kind, ctx, given = error["type"], error.get("ctx") or {}, error.get("input")
     if kind == "missing" or (given is None and kind != "extra_forbidden"):
-        return "is required"
+        return FieldError(field, "is required", "required")
     if kind == "extra_forbidden":
-        return f"is not a field of a training (allowed: {', '.join(FIELD_NAMES)})"
-    if kind == "string_too_long":
-        return f"must be at most {ctx['max_length']} characters (got {len(given.strip())})"
-    if kind == "lucca_length":
-        return (
-            f"must be at most {ctx['max_length']} characters as Lucca counts them "
-            f"(got {ctx['units']}: emoji and other rare characters count as 2)"
+        allowed = ", ".join(FIELD_NAMES)
+        return FieldError(
+            field, f"is not a field of a training (allowed: {allowed})", "unknown_field"
         )
+    if kind == "string_too_long":
+        limit, got = ctx["max_length"], len(given.strip())
+        return FieldError(
+            field, f"must be at most {limit} characters (got {got})", "too_long", limit, got
+        )
+    if kind == "lucca_length":
+        limit, got = ctx["max_length"], ctx["units"]
+        message = (
+            f"must be at most {limit} characters as Lucca counts them "
+            f"(got {got}: emoji and other rare characters count as 2)"
+        )
+        return FieldError(field, message, "too_long_as_lucca_counts", limit, got)
     if kind == "string_too_short":
-        return "must not be blank"
+        return FieldError(field, "must not be blank", "blank")
     if kind == "literal_error":
         allowed = LEVELS if field == "level" else TRAINING_TYPES
-        return f"must be one of {', '.join(allowed)} (got {_shown(given)})"
+        message = f"must be one of {', '.join(allowed)} (got {_shown(given)})"
+        return FieldError(field, message, "not_allowed_value")
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"must be an existing id between {ID_MINIMUM} and {ID_MAXIMUM} (got {given})"
+        message = f"must be an existing id between {ID_MINIMUM} and {ID_MAXIMUM} (got {given})"
+        return FieldError(field, message, "out_of_range")
     if kind.startswith("bool"):
-        return f"must be true or false (got {_shown(given)})"
+        return FieldError(field, f"must be true or false (got {_shown(given)})", "not_boolean")
     if kind.startswith("int"):
-        return f"must be a whole number (got {_shown(given)})"
+        return FieldError(field, f"must be a whole number (got {_shown(given)})", "not_integer")
     if kind.startswith("string"):
-        return f"must be text (got {_shown(given)})"
-    return str(error["msg"])
+        return FieldError(field, f"must be text (got {_shown(given)})", "not_text")
+    return FieldError(field, str(error["msg"]))
 
 
 def _shown_name(name: object, limit: int = 60) -> str:

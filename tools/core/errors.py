@@ -4,6 +4,7 @@
     ├── InvalidDraft              the input breaks the schema; nothing was sent to Lucca
     ├── ConfigurationError        settings are missing or unusable (base URL, API key)
     ├── DuplicateTraining         the catalog already has a training with this title; nothing sent
+    ├── DuplicateCheckIncomplete  the catalog could not be searched in full; nothing sent
     └── LuccaError                Lucca, or the way to it, failed
         ├── LuccaRejected         400/4xx: Lucca refused the data (field errors when it gave them)
         ├── LuccaAuthFailed       401 (bad key) or 403 (key without the right)
@@ -15,6 +16,11 @@
 
 Messages are written for the person (or the model) who must act on them. They never contain a
 secret: the API key is never put into one, and text that comes from Lucca is scrubbed of it.
+
+The facts behind a message are attributes, so that a face that speaks another language translates
+them from its own table and nobody parses a message: each `FieldError` has a `code` (one of
+`FIELD_CODES`) with its `limit` and what it `got`, a `LuccaRejected` keeps what Lucca said in
+`lucca_said`, a `DuplicateTraining` the trainings already there in `existing`.
 """
 
 from __future__ import annotations
@@ -22,13 +28,35 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# What can be wrong with one field. `limit` and `got` are set for the codes that measure.
+FIELD_CODES = (
+    "required",  # missing, or null
+    "blank",  # text made of spaces only
+    "too_long",  # limit: max characters, got: characters given
+    "too_long_as_lucca_counts",  # limit and got in UTF-16 units (an emoji counts 2)
+    "unknown_field",  # not a field of a training
+    "not_allowed_value",  # not one of the allowed values (level, type)
+    "out_of_range",  # an id outside Lucca's range
+    "not_boolean",
+    "not_integer",
+    "not_text",
+    "invalid",  # anything else, said in `message`
+    "lucca",  # Lucca refused it: `message` is what Lucca said
+)
+
 
 @dataclass(frozen=True)
 class FieldError:
-    """One problem with one input field, named as in the tool's schema (e.g. `title`)."""
+    """One problem with one input field, named as in the tool's schema (e.g. `title`).
+
+    `message` is the English sentence for people and models; `code`, `limit` and `got` are the
+    same facts for a face that says them in another language."""
 
     field: str
     message: str
+    code: str = "invalid"
+    limit: int | None = None
+    got: int | None = None
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -76,6 +104,23 @@ class ExistingTraining:
         return f'#{self.id} "{self.title}"'
 
 
+class DuplicateCheckIncomplete(TrainingError):
+    """Refused before sending: the catalog could not be searched for this title in full, so a
+    duplicate could hide in what was not read. Asking for a duplicate explicitly goes ahead."""
+
+    kind = "duplicate_check_incomplete"
+    safe_to_retry = True
+
+    def __init__(self, title: str, reason: str) -> None:
+        self.reason = reason
+        super().__init__(
+            f'Could not check the whole catalog for a training titled "{title}" ({reason}), '
+            "so nothing was sent: a duplicate may be in the part that was not read.",
+            "Look for the title in the Lucca Training catalog; if it is not there, ask "
+            "explicitly to create it anyway.",
+        )
+
+
 class DuplicateTraining(TrainingError):
     """Refused before sending: the catalog has a training with the same title but other content."""
 
@@ -108,10 +153,14 @@ class LuccaRejected(LuccaError):
         *,
         status: int | None = None,
         field_errors: Iterable[FieldError] = (),
+        lucca_said: str | None = None,
     ) -> None:
         self.field_errors = tuple(field_errors)
+        self.lucca_said = lucca_said  # Lucca's own words (scrubbed, short), when it gave some
         if self.field_errors:
             message = f"{message} " + "; ".join(str(error) for error in self.field_errors) + "."
+        elif lucca_said:
+            message = f"{message} Lucca said: {lucca_said}"
         super().__init__(message, next_step, status=status)
 
 
@@ -135,6 +184,12 @@ class LuccaRateLimited(LuccaError):
 class LuccaUnavailable(LuccaError):
     kind = "unavailable"
     safe_to_retry = True
+
+
+CHECK_BEFORE_RETRY = (
+    "Look for it in the Lucca Training catalog before trying again, "
+    "so that it is not created twice."
+)
 
 
 class OutcomeUnknown(LuccaError):

@@ -6,6 +6,7 @@ core to watch it. So the core emits small frozen events and the entry point subs
     CreationAttempt   one per call of `create_training`: who, what, the result, how long
     LuccaCall         one per HTTP exchange with Lucca: method, status (None: no answer), seconds
     RateLimitWait     each time a request waited for the tenant's budget, and why
+    SearchIgnored     a title search came back unfiltered, so the catalog was read in full
 
 A listener that raises is logged and skipped: watching must never break a creation.
 """
@@ -62,7 +63,13 @@ class RateLimitWait:
     reason: str  # "pacing" (our own limiter) | "retry_after" (Lucca answered 429)
 
 
-Event = CreationAttempt | LuccaCall | RateLimitWait
+@dataclass(frozen=True)
+class SearchIgnored:
+    pages: int  # requests the full read took
+    complete: bool  # whether it read the whole catalog within its bound
+
+
+Event = CreationAttempt | LuccaCall | RateLimitWait | SearchIgnored
 Listener = Callable[[Event], None]
 
 _listeners: list[Listener] = []

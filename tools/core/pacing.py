@@ -6,7 +6,7 @@ a pause anyway (other integrations share the budget), `pause` holds every later 
 
 A caller is never made to wait longer than `max_wait_seconds`: a slot further away than that is
 refused at once with `LuccaRateLimited`, before anything is sent, so it is always safe to retry.
-One pacer serves the whole process (see `tools.cli.lucca_connection`).
+One pacer serves the whole process (see `tools.wiring.lucca_connection`).
 """
 
 from __future__ import annotations

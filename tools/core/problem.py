@@ -44,7 +44,7 @@ def read_problem(
     errors = lowered.get("errors")
     by_name = {name.lower(): name for name in known_fields}
     field_errors = tuple(
-        FieldError(_field_name(scrub(str(key)), by_name), text)
+        FieldError(_field_name(scrub(str(key)), by_name), text, code="lucca")
         for key, messages in (errors.items() if isinstance(errors, dict) else ())
         for text in _texts(messages, scrub)
     )

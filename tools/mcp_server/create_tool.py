@@ -7,8 +7,8 @@ from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.resolve import Resolve
 from mcp.server.mcpserver.tools.base import Tool
 
-from tools.core import service
 from tools.core.errors import TrainingError
+from tools.core.trainings import Trainings
 from tools.mcp_server import tool_results
 from tools.mcp_server.callers import caller_of
 from tools.mcp_server.confirmation import (
@@ -41,14 +41,13 @@ def create_training_tool(policy: ConfirmPolicy) -> Tool:
             ElicitationResult[CreationConfirmation], Resolve(ask_user_to_confirm)
         ],
     ) -> CreateTrainingOutput:
-        arguments = call_arguments(ctx)
+        caller = caller_of(ctx)
         try:
-            request = read_request(arguments)
+            request = read_request(call_arguments(ctx), reported_as=caller)
         except TrainingError as invalid:
-            service.report_invalid(arguments, invalid, caller_of(ctx))
             return tool_results.failed(invalid)
         if request.dry_run:
-            return tool_results.previewed(service.preview_training(request.draft))
+            return tool_results.previewed(Trainings.preview(request.draft))
         step = next_step(policy, ctx)
         if step == "refuse":
             return tool_results.confirmation_impossible()
@@ -57,12 +56,10 @@ def create_training_tool(policy: ConfirmPolicy) -> Tool:
                 "cancelled" if confirmation.action == "cancel" else "declined"
             )
         state: ServerState = ctx.request_context.lifespan_context
+        trainings = await state.trainings()
         try:
-            training = await service.create_training(
-                await state.lucca(),
-                request.draft,
-                caller=caller_of(ctx),
-                allow_duplicate=request.allow_duplicate,
+            training = await trainings.create(
+                request.draft, caller=caller, allow_duplicate=request.allow_duplicate
             )
         except TrainingError as error:
             return tool_results.failed(error)

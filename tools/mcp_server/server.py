@@ -15,7 +15,7 @@ from tools.mcp_server.auth import StaticTokenVerifier
 from tools.mcp_server.create_tool import create_training_tool
 from tools.mcp_server.prompt_registry import register_prompts
 from tools.mcp_server.settings import McpSettings
-from tools.mcp_server.state import LuccaOpener, ServerState
+from tools.mcp_server.state import ServerState, TrainingsOpener
 
 if TYPE_CHECKING:
     from mcp.server.auth.provider import TokenVerifier
@@ -29,16 +29,16 @@ INSTRUCTIONS = (
 
 
 def build_mcp_server(
-    settings: McpSettings, open_lucca: LuccaOpener, *, public_url: str | None = None
+    settings: McpSettings, open_trainings: TrainingsOpener, *, public_url: str | None = None
 ) -> MCPServer[ServerState]:
-    """The server; `open_lucca` yields the process's Lucca client for the server's lifetime.
+    """The server; `open_trainings` yields the process's `Trainings` for the server's lifetime.
 
     `public_url` is given for HTTP: with tokens configured, `/mcp` then requires one of them.
     """
 
     @asynccontextmanager
     async def lifespan(_: MCPServer[ServerState]) -> AsyncIterator[ServerState]:
-        state = ServerState(open_lucca)
+        state = ServerState(open_trainings)
         try:
             yield state
         finally:

@@ -1,4 +1,4 @@
-"""What the server holds for its whole life: the process's one Lucca client, opened on first use.
+"""What the server holds for its whole life: the core's one `Trainings`, opened on first use.
 
 Opening it builds a TLS context (tens of milliseconds) and, with `--sandbox`, starts the emulator;
 doing that at the first call instead of before the first answer keeps the assistant's start fast.
@@ -11,25 +11,26 @@ from contextlib import AbstractAsyncContextManager, AsyncExitStack
 
 import anyio
 
-from tools.core.client import LuccaClient
+from tools.core.trainings import Trainings
 
-LuccaOpener = Callable[[], AbstractAsyncContextManager[LuccaClient]]
+TrainingsOpener = Callable[[], AbstractAsyncContextManager[Trainings]]
 
 
 class ServerState:
-    def __init__(self, open_lucca: LuccaOpener) -> None:
-        self._open_lucca = open_lucca
-        self._lucca: LuccaClient | None = None
+    def __init__(self, open_trainings: TrainingsOpener) -> None:
+        self._open_trainings = open_trainings
+        self._trainings: Trainings | None = None
         self._lock = anyio.Lock()
         self._resources = AsyncExitStack()
 
-    async def lucca(self) -> LuccaClient:
-        if self._lucca is None:
+    async def trainings(self) -> Trainings:
+        if self._trainings is None:
             async with self._lock:
-                if self._lucca is None:
-                    self._lucca = await self._resources.enter_async_context(self._open_lucca())
-        return self._lucca
+                if self._trainings is None:
+                    opened = self._open_trainings()
+                    self._trainings = await self._resources.enter_async_context(opened)
+        return self._trainings
 
     async def aclose(self) -> None:
-        self._lucca = None
+        self._trainings = None
         await self._resources.aclose()

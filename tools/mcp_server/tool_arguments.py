@@ -14,6 +14,8 @@ from mcp.server.mcpserver import Context
 
 from tools.core.draft import TrainingDraft, validate_draft
 from tools.core.errors import FieldError, InvalidDraft
+from tools.core.events import Caller
+from tools.core.intake import accept_draft
 from tools.mcp_server.tool_definition import ALLOW_DUPLICATE, DRY_RUN
 
 FLAGS = (DRY_RUN, ALLOW_DUPLICATE)
@@ -32,19 +34,26 @@ class ToolRequest:
     allow_duplicate: bool = False
 
 
-def read_request(arguments: Mapping[str, Any]) -> ToolRequest:
-    """The validated draft and the call's flags; `InvalidDraft` naming every bad field."""
+def read_request(arguments: Mapping[str, Any], reported_as: Caller | None = None) -> ToolRequest:
+    """The validated draft and the call's flags; `InvalidDraft` naming every bad field.
+
+    The tool body passes its caller, so a refused call is reported (`intake.accept_draft`) once;
+    the confirmation resolver, which only looks before the body runs, passes none."""
     fields = {name: value for name, value in arguments.items() if name not in FLAGS}
     flags = {name: arguments.get(name, False) for name in FLAGS}
-    flag_errors = tuple(
-        FieldError(name, "must be true or false")
+    flag_errors = [
+        FieldError(name, "must be true or false", "not_boolean")
         for name, value in flags.items()
         if not isinstance(value, bool)
-    )
-    try:
-        draft = validate_draft(fields)
-    except InvalidDraft as invalid:
-        raise InvalidDraft((*invalid.field_errors, *flag_errors)) from None
-    if flag_errors:
-        raise InvalidDraft(flag_errors)
+    ]
+    bad_flags = InvalidDraft(flag_errors) if flag_errors else None
+    if reported_as is not None:
+        draft = accept_draft(fields, reported_as, extra_errors=bad_flags)
+    else:
+        try:
+            draft = validate_draft(fields)
+        except InvalidDraft as invalid:
+            raise InvalidDraft((*invalid.field_errors, *flag_errors)) from None
+        if bad_flags is not None:
+            raise bad_flags
     return ToolRequest(draft, flags[DRY_RUN], flags[ALLOW_DUPLICATE])

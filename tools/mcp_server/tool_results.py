@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from mcp_types import CallToolResult, TextContent
 
-from tools.core.errors import DuplicateTraining, InvalidDraft, TrainingError
+from tools.core.errors import (
+    DuplicateCheckIncomplete,
+    DuplicateTraining,
+    InvalidDraft,
+    TrainingError,
+)
 from tools.core.result import CreatedTraining, DraftPreview
 from tools.mcp_server.tool_definition import ALLOW_DUPLICATE, CreateTrainingOutput
 
@@ -81,6 +86,11 @@ def failed(error: TrainingError) -> CallToolResult:
         next_step = (
             "Show the user the training already there. Call again with "
             f"{ALLOW_DUPLICATE}: true only if they confirm they want a second one."
+        )
+    elif isinstance(error, DuplicateCheckIncomplete):
+        next_step = (
+            "Ask the user to look for the title in Lucca Training. Call again with "
+            f"{ALLOW_DUPLICATE}: true only if they confirm it is not there."
         )
     return _failure("\n".join(lines), next_step)
 

@@ -5,6 +5,7 @@ so two apps in one process, e.g. in tests, never share or collide).
     lucca_training_lucca_request_seconds{method, status}   each HTTP exchange with Lucca
     lucca_training_rate_limit_wait_seconds{reason}         each wait for the tenant's budget
     lucca_training_http_requests_total{face, status}       requests served: mcp, slack, health
+    lucca_training_search_ignored_total{complete}          title searches Lucca answered unfiltered
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
 
-from tools.core.events import CreationAttempt, Event, LuccaCall, RateLimitWait
+from tools.core.events import CreationAttempt, Event, LuccaCall, RateLimitWait, SearchIgnored
 
 # Lucca aborts at 5 s (408) and our client at LUCCA_TIMEOUT_SECONDS (8 by default).
 LUCCA_BUCKETS = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 6.0, 8.0, 15.0)
@@ -50,6 +51,13 @@ class Metrics:
             ["face", "status"],
             registry=self.registry,
         )
+        self.search_ignored = Counter(
+            "lucca_training_search_ignored",
+            "Title searches answered unfiltered, so the catalog was read in full (complete: "
+            "whether that read got to the end within its bound).",
+            ["complete"],
+            registry=self.registry,
+        )
 
     def on_event(self, event: Event) -> None:
         """A core events listener: `tools.core.events.subscribe(metrics.on_event)`."""
@@ -60,6 +68,8 @@ class Metrics:
             self.lucca_seconds.labels(event.method, status).observe(event.seconds)
         elif isinstance(event, RateLimitWait):
             self.rate_limit_waits.labels(event.reason).observe(event.seconds)
+        elif isinstance(event, SearchIgnored):
+            self.search_ignored.labels(str(event.complete).lower()).inc()
 
     def count_request(self, face: str, status: int) -> None:
         self.http_requests.labels(face, str(status)).inc()

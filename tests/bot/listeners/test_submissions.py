@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot import ids
-from bot.app import build_slack_app, creations_in_flight
+from bot.app import build_slack_app
 from tests.bot.conftest import slack_settings
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import (
@@ -169,7 +169,7 @@ async def test_a_command_typed_in_the_apps_dm_gets_no_second_note(
     view_id = await driver.open_form(channel="D0ANN")  # the app's DM with U0ANN
     await driver.submit(view_id, VALID_FORM)
     await shown(fake_slack, view_id, ids.RESULT_CALLBACK)
-    await fake_slack.wait_for(lambda: creations_in_flight(slack_app) == 0)
+    await fake_slack.wait_for(lambda: slack_app.in_flight == 0)
     assert len(fake_slack.calls_to("chat.postMessage")) == 1
     assert fake_slack.responses == []
 
@@ -369,11 +369,12 @@ async def test_a_closed_modal_still_gets_the_result_by_dm(driver, fake_slack: Fa
 
 
 async def test_a_modal_opened_before_access_was_restricted_is_refused_on_submission(
-    driver: SlackDriver, fake_slack: FakeSlack, lucca, sandbox
+    driver: SlackDriver, fake_slack: FakeSlack, trainings, sandbox
 ):
     view_id = await driver.open_form()  # while the app was open to everyone
-    restricted = build_slack_app(slack_settings(fake_slack, slack_allowed_users=("U0BOB",)), lucca)
-    later = SlackDriver(fake_slack, SocketDispatch(restricted))
+    settings = slack_settings(fake_slack, slack_allowed_users=("U0BOB",))
+    restricted = build_slack_app(settings, trainings)
+    later = SlackDriver(fake_slack, SocketDispatch(restricted.app))
 
     answer = await later.submit(view_id, VALID_FORM)
 

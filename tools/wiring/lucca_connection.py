@@ -1,7 +1,8 @@
-"""Opening the process's one Lucca client, against a real account or the embedded sandbox.
+"""Opening the process's one Lucca connection, against a real account or the embedded sandbox.
 
-Entry points (the CLI commands, later the MCP and Slack servers) share this, so `--sandbox` means
+Every entry point (the CLI commands, the MCP and Slack servers) opens it here, so `--sandbox` means
 the same everywhere: an in-process emulator on a loopback port, with a fresh key, gone on exit.
+What it yields is the core's one `Trainings`, around one `LuccaClient` and one pacer.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tools.core.client import LuccaClient, RetryPolicy, new_http_client
 from tools.core.settings import Settings, load_settings
+from tools.core.trainings import Trainings
 
 if TYPE_CHECKING:
     from tools.sandbox.runner import SandboxServer
@@ -30,7 +32,7 @@ def load_entry_settings(*, sandbox: bool) -> Settings:
 
 @dataclass(frozen=True)
 class LuccaConnection:
-    client: LuccaClient
+    trainings: Trainings
     sandbox: SandboxServer | None  # the in-process emulator, when there is one
 
 
@@ -51,16 +53,16 @@ async def open_lucca_connection(
         async with new_http_client(settings.lucca_timeout_seconds) as http:
             retry = RetryPolicy(max_rate_limit_wait=settings.lucca_max_retry_wait_seconds)
             client = LuccaClient(http, base_url, api_key, retry=retry, pacer=settings.new_pacer())
-            yield LuccaConnection(client, server)
+            yield LuccaConnection(Trainings(client), server)
 
 
 @asynccontextmanager
-async def open_lucca_client(settings: Settings, *, sandbox: bool) -> AsyncIterator[LuccaClient]:
-    """Just the client, for servers that hold it for their lifetime."""
+async def open_trainings(settings: Settings, *, sandbox: bool) -> AsyncIterator[Trainings]:
+    """Just the core's entry, for servers that hold it for their lifetime."""
     async with open_lucca_connection(settings, sandbox=sandbox) as connection:
         if connection.sandbox is not None:
             logger.info("Using the embedded sandbox at %s", connection.sandbox.base_url)
-        yield connection.client
+        yield connection.trainings
 
 
 def check_lucca_settings(settings: Settings, *, sandbox: bool) -> None:

@@ -6,7 +6,7 @@
     /slack/events   the Slack app in HTTP mode (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)
     /mcp            MCP over streamable HTTP (token and Host/Origin checks in `tools.mcp_server`)
 
-The process's one Lucca client is opened in the app's lifespan and shared by both faces; Slack
+The process's one `Trainings` is opened in the app's lifespan and shared by both faces; Slack
 modules are imported only when Slack is configured. Every request gets a request id and is
 counted; every creation attempt is audited and counted (core events). On shutdown, the lifespan
 waits for the Slack creations still running, within what is left of the shutdown budget.
@@ -26,10 +26,9 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.types import Receive, Scope, Send
 
-from tools.cli.lucca_connection import check_lucca_settings, load_entry_settings, open_lucca_client
 from tools.core import events
-from tools.core.client import LuccaClient
 from tools.core.settings import Settings
+from tools.core.trainings import Trainings
 from tools.mcp_server.http_app import MCP_PATH, mcp_http_app
 from tools.mcp_server.server import build_mcp_server
 from tools.mcp_server.settings import McpSettings, load_mcp_settings
@@ -40,6 +39,7 @@ from tools.ops.metrics import CONTENT_TYPE, Metrics
 from tools.ops.readiness import Readiness
 from tools.ops.settings import DEFAULT_SHUTDOWN_GRACE_SECONDS
 from tools.ops.shutdown import ShutdownBudget
+from tools.wiring.lucca_connection import check_lucca_settings, load_entry_settings, open_trainings
 
 logger = logging.getLogger("lucca_training")
 SLACK_PATH = "/slack/events"
@@ -47,9 +47,9 @@ HEALTH_PATHS = ("/healthz", "/readyz", "/metrics")
 
 
 class _Running:
-    """What exists only while the app runs: the Lucca client, the Slack handler, readiness."""
+    """What exists only while the app runs: the core's entry, the Slack handler, readiness."""
 
-    lucca: LuccaClient | None = None
+    trainings: Trainings | None = None
     slack: Any = None
     readiness: Readiness | None = None
 
@@ -84,11 +84,11 @@ def build_serve_app(
     running = _Running()
     metrics = Metrics()
 
-    def current_lucca() -> nullcontext[LuccaClient]:
-        assert running.lucca is not None, "the Lucca client opens before the MCP server starts"
-        return nullcontext(running.lucca)
+    def current_trainings() -> nullcontext[Trainings]:
+        assert running.trainings is not None, "the core opens before the MCP server starts"
+        return nullcontext(running.trainings)
 
-    mcp = build_mcp_server(mcp_settings, current_lucca, public_url=f"http://{host}:{port}")
+    mcp = build_mcp_server(mcp_settings, current_trainings, public_url=f"http://{host}:{port}")
     mcp_app = mcp_http_app(mcp, mcp_settings, host=host)
     if not mcp_settings.auth_tokens():
         logger.warning("MCP_AUTH_TOKENS is not set: /mcp is open to anyone who can reach %s", host)
@@ -97,11 +97,11 @@ def build_serve_app(
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         unsubscribe = [events.subscribe(metrics.on_event), events.subscribe(audit_listener)]
         try:
-            async with open_lucca_client(settings, sandbox=sandbox) as lucca:
-                json_logs.secrets.add(lucca.api_key)  # the sandbox's fresh key, too
-                running.lucca, running.readiness = lucca, Readiness(lucca)
+            async with open_trainings(settings, sandbox=sandbox) as trainings:
+                json_logs.secrets.add(trainings.client.api_key)  # the sandbox's fresh key, too
+                running.trainings, running.readiness = trainings, Readiness(trainings.client)
                 if slack_settings is not None:
-                    running.slack = _slack_handler(slack_settings, lucca, llm)
+                    running.slack = _slack_handler(slack_settings, trainings, llm)
                 try:
                     async with mcp.session_manager.run():
                         logger.info(
@@ -115,7 +115,7 @@ def build_serve_app(
                 finally:
                     shutdown.begin()
                     await _drain(running, shutdown)
-                    running.lucca = running.slack = running.readiness = None
+                    running.trainings = running.slack = running.readiness = None
         finally:
             for stop in unsubscribe:
                 stop()
@@ -149,14 +149,14 @@ async def _drain(running: _Running, shutdown: ShutdownBudget) -> None:
     """Let the Slack creations in flight finish (MCP calls are requests: the server waited)."""
     if running.slack is None:
         return
-    from bot.app import creations_in_flight
-
-    in_flight = creations_in_flight(running.slack.app)
-    if in_flight:
+    face = running.slack.face
+    if face.in_flight:
         budget = shutdown.remaining()
-        logger.info("Waiting up to %.0f s for %d Slack creation(s) in flight", budget, in_flight)
-        await running.slack.drain(budget)
-        left = creations_in_flight(running.slack.app)
+        logger.info(
+            "Waiting up to %.0f s for %d Slack creation(s) in flight", budget, face.in_flight
+        )
+        await face.drain(budget)
+        left = face.in_flight
         if left:
             logger.error("Stopped with %d Slack creation(s) still running", left)
 
@@ -190,8 +190,8 @@ def _llm_connection() -> Any:
     return load_llm_settings().connection()
 
 
-def _slack_handler(slack_settings: Any, lucca: LuccaClient, llm: Any) -> Any:
+def _slack_handler(slack_settings: Any, trainings: Trainings, llm: Any) -> Any:
     from bot.app import build_slack_app
     from bot.http_mode import slack_events_asgi
 
-    return slack_events_asgi(build_slack_app(slack_settings, lucca, llm=llm))
+    return slack_events_asgi(build_slack_app(slack_settings, trainings, llm=llm))

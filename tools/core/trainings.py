@@ -1,0 +1,158 @@
+"""`Trainings`: the core's one entry, built once per process around its `LuccaClient`.
+
+Faces turn their input into a `TrainingDraft` (`intake.accept_draft`), call `create`, `preview`
+or a read (`catalog`), and translate the `CreatedTraining`, `DraftPreview` or `TrainingError`
+back. Nothing here knows about MCP, Slack or the command line.
+
+The path of a creation: the title's turn in this process -> the catalog's trainings with that
+title (`TitleLookups`) -> the same content there: its result, nothing sent; other content:
+`DuplicateTraining`; a catalog that could not be read in full: `DuplicateCheckIncomplete` -> one
+POST (`LuccaClient`) -> the `CreatedTraining`. When Lucca's answer is lost (no answer, 408, 500,
+502, 504, a 201 without a usable body), the catalog says whether the training was created: found,
+it is the result (`outcome="recovered"`); not found, the error says so and that retrying is safe.
+A caller that asks for a duplicate skips the refusals, never the lookup (its ids tell a lost
+answer's training apart from the older ones).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from tools.core import lucca_api
+from tools.core.catalog import CatalogReader
+from tools.core.catalog_titles import Found, Item, TitleLookups, same_content
+from tools.core.client import LuccaClient
+from tools.core.draft import TrainingDraft
+from tools.core.errors import (
+    CHECK_BEFORE_RETRY,
+    DuplicateCheckIncomplete,
+    DuplicateTraining,
+    ExistingTraining,
+    LuccaUnavailable,
+    OutcomeUnknown,
+    TrainingError,
+    UnexpectedAnswer,
+)
+from tools.core.events import UNKNOWN_CALLER, Caller
+from tools.core.intake import emit_attempt
+from tools.core.result import CreatedTraining, DraftPreview, created_training_from, preview_of
+
+
+class Trainings:
+    def __init__(self, client: LuccaClient, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.client = client
+        self.catalog = CatalogReader(client, clock=clock)
+        self._titles = TitleLookups(client, clock)
+
+    async def create(
+        self,
+        draft: TrainingDraft,
+        *,
+        caller: Caller = UNKNOWN_CALLER,
+        allow_duplicate: bool = False,
+    ) -> CreatedTraining:
+        """Create one training, or find it already there; `DuplicateTraining`,
+        `DuplicateCheckIncomplete` or a `LuccaError` otherwise. One `CreationAttempt` event is
+        emitted either way."""
+        started = time.perf_counter()
+        try:
+            result = await self._create_once(draft, allow_duplicate=allow_duplicate)
+        except TrainingError as error:
+            emit_attempt(caller, draft, started, outcome=error.kind, error=error.message)
+            raise
+        emit_attempt(caller, draft, started, outcome=result.outcome, training_id=result.id)
+        return result
+
+    @staticmethod
+    def preview(draft: TrainingDraft) -> DraftPreview:
+        """A dry run: the draft as it would be sent, and nothing sent (no connection needed)."""
+        return preview_of(draft)
+
+    async def _create_once(self, draft: TrainingDraft, *, allow_duplicate: bool) -> CreatedTraining:
+        body = draft.to_lucca_body()
+        async with self._titles.turn(draft.title):
+            same_title = await self._titles.find(draft.title, fresh=allow_duplicate)
+            if not allow_duplicate:
+                _refuse_unless_new(draft, body, same_title)
+                twin = next((item for item in same_title.items if same_content(item, body)), None)
+                if twin is not None:
+                    self._titles.remember(twin)
+                    return created_training_from(twin, draft, "existing")
+            sent_at = time.monotonic()
+            try:
+                answer = await self.client.create_training(body)
+                result = created_training_from(answer, draft)
+            except (OutcomeUnknown, UnexpectedAnswer) as lost:
+                if isinstance(lost, UnexpectedAnswer) and not _was_created(lost):
+                    raise
+                already = {item.get("id") for item in same_title.items}
+                result = await self._recover(draft, body, sent_at, already, lost)
+            self._titles.remember({**body, "id": result.id})
+            return result
+
+    async def _recover(
+        self,
+        draft: TrainingDraft,
+        body: dict[str, Any],
+        sent_at: float,
+        already: set[Any],
+        lost: TrainingError,
+    ) -> CreatedTraining:
+        # Lucca aborts any request after 5 s, so by then the training is stored or never will be.
+        if (settle := lucca_api.SERVER_TIMEOUT_SECONDS - (time.monotonic() - sent_at)) > 0:
+            await self.client.sleep(settle)
+        try:
+            found = await self._titles.find(draft.title, fresh=True)
+        except TrainingError:
+            raise OutcomeUnknown(
+                f"{lost.message} Looking it up in the catalog failed too.", CHECK_BEFORE_RETRY
+            ) from None
+        new = [
+            item
+            for item in found.items
+            if item.get("id") not in already and same_content(item, body)
+        ]
+        if new:
+            return created_training_from(max(new, key=_id_order), draft, "recovered")
+        if not found.complete:
+            raise OutcomeUnknown(
+                f"{lost.message} The catalog could not be read in full ({found.reason}) to "
+                "look for it.",
+                CHECK_BEFORE_RETRY,
+            )
+        raise LuccaUnavailable(
+            "Lucca gave no usable answer to the creation, and the catalog shows no training "
+            f'titled "{draft.title}" created since: it was not created.',
+            "It is safe to try again.",
+            status=lost.status,
+        )
+
+
+def _refuse_unless_new(draft: TrainingDraft, body: dict[str, Any], same_title: Found) -> None:
+    """Other content under the same title is a duplicate; a catalog not read in full, with
+    nothing of the same content in what was read, cannot say there is none."""
+    if any(same_content(item, body) for item in same_title.items):
+        return
+    if same_title.items:
+        raise DuplicateTraining(draft.title, _named(same_title.items, draft.title))
+    if not same_title.complete:
+        raise DuplicateCheckIncomplete(draft.title, same_title.reason or "the catalog is too big")
+
+
+def _was_created(error: UnexpectedAnswer) -> bool:
+    """A 2xx whose body could not be read: the training exists, its id is unknown."""
+    return error.status is not None and 200 <= error.status < 300
+
+
+def _id_order(item: Item) -> int:
+    return item["id"] if isinstance(item.get("id"), int) else -1
+
+
+def _named(items: list[Item], title: str) -> list[ExistingTraining]:
+    return [
+        ExistingTraining(id=item["id"], title=str(item.get("title") or title))
+        for item in items
+        if isinstance(item.get("id"), int)
+    ]
