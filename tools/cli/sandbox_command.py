@@ -7,6 +7,8 @@ import asyncio
 import sys
 from typing import Any
 
+from tools.sandbox import lucca_facts  # literals only: cheap to import
+
 DEFAULT_PORT = 8765
 
 
@@ -45,10 +47,18 @@ def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser.add_argument("--db", metavar="FILE", help="keep trainings in this SQLite file")
     limits = parser.add_argument_group("Lucca's documented limits (defaults as documented)")
     limits.add_argument(
-        "--server-timeout", type=float, default=5.0, metavar="SECONDS", help="then 408"
+        "--server-timeout",
+        type=float,
+        default=lucca_facts.SERVER_TIMEOUT_SECONDS,
+        metavar="SECONDS",
+        help="then 408",
     )
-    limits.add_argument("--max-body-bytes", type=int, default=100 * 1024 * 1024, metavar="N")
-    limits.add_argument("--max-header-bytes", type=int, default=8 * 1024, metavar="N")
+    limits.add_argument(
+        "--max-body-bytes", type=int, default=lucca_facts.MAX_BODY_BYTES, metavar="N"
+    )
+    limits.add_argument(
+        "--max-header-bytes", type=int, default=lucca_facts.MAX_HEADER_BYTES, metavar="N"
+    )
     rehearsals = parser.add_argument_group(
         "rehearsals of what Lucca does not document (also PATCH /_sandbox/modes)"
     )
