@@ -115,6 +115,9 @@ def _announcer(config: Any):
         print(f"Storage: {config.db_path or 'memory (lost on exit)'}.")
         print("Control API: GET /_sandbox/requests, POST and DELETE /_sandbox/faults,")
         print("  GET and PATCH /_sandbox/modes, POST /_sandbox/trainings, POST /_sandbox/reset.")
+        rehearsing = [name for name, on in config.modes.as_json().items() if on]
+        if rehearsing:
+            print(f"Rehearsing: {', '.join(rehearsing)}.")
         print("Press Ctrl-C to stop.", flush=True)
 
     return announce
