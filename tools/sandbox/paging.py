@@ -40,11 +40,11 @@ class Pager:
         first, last = _edges(items, at)
         if "prev" in query.root_fields:
             before = Window(before=first)
-            has_prev = query.limit > 0 and self._store.any_beyond(where, before)
+            has_prev = query.limit > 0 and self._store.any_in(where, before)
             envelope["prev"] = _cursor("before", first, salt) if has_prev else None
         if "next" in query.root_fields and not modes.omit_next:
             after = Window(after=last)
-            has_next = query.limit > 0 and self._store.any_beyond(where, after)
+            has_next = query.limit > 0 and self._store.any_in(where, after)
             envelope["next"] = _cursor("after", last, salt) if has_next else None
         if "count" in query.root_fields:
             envelope["count"] = self._store.count(where)

@@ -144,7 +144,7 @@ class TrainingStore:
         trainings = [_training_json(row) for row in rows]
         return trainings[::-1] if order == "DESC" else trainings
 
-    def any_beyond(self, where: TrainingFilter, at: Window) -> bool:
+    def any_in(self, where: TrainingFilter, at: Window) -> bool:
         """Whether some matching training lies in `at` (its bounds; its offset is ignored)."""
         clause, params = _where_clause(where, at.after, at.before)
         query = f"SELECT EXISTS (SELECT 1 FROM trainings t {clause})"
