@@ -27,6 +27,11 @@ from tools.sandbox.runner import SandboxServer, serve_forever
         ({"window_seconds": -5.0}, "--window must be more than 0 seconds"),
         ({"window_seconds": math.nan}, "--window must be more than 0 seconds"),
         ({"window_seconds": math.inf}, "--window must be a finite number of seconds"),
+        ({"server_timeout_seconds": 0}, "--server-timeout must be a finite number of seconds"),
+        ({"server_timeout_seconds": math.nan}, "--server-timeout must be a finite number"),
+        ({"server_timeout_seconds": math.inf}, "--server-timeout must be a finite number"),
+        ({"max_body_bytes": -1}, "--max-body-bytes must be 0 or more"),
+        ({"max_header_bytes": 0}, "--max-header-bytes must be 1 or more"),
     ],
 )
 def test_bad_options_are_refused_by_name(options: dict[str, Any], message: str) -> None:

@@ -1,8 +1,9 @@
-"""The control API contract: the request log's exact shape, and reset."""
+"""The control API contract: the request log's exact shape, modes, bulk seeding and reset."""
 
 import threading
 
 import httpx
+import pytest
 
 from tests.sandbox.helpers import (
     IN_FLIGHT_DELAY_SECONDS,
@@ -14,7 +15,9 @@ from tests.sandbox.helpers import (
     valid_training,
     wait_until,
 )
+from tools.sandbox.catalog_seed import filler_trainings
 from tools.sandbox.config import SandboxConfig
+from tools.sandbox.lucca_facts import SEARCH_PARAM
 from tools.sandbox.runner import SandboxServer
 
 
@@ -108,3 +111,105 @@ def test_two_sandboxes_share_nothing(client: httpx.Client) -> None:
         assert other.requests_log() == []
         assert len(c.get(TRAININGS_PATH).json()["items"]) == 4
         assert client.get(TRAININGS_PATH, params={"fields.root": "count"}).json()["count"] == 5
+
+
+def test_modes_start_as_documented_and_change_one_at_a_time(client: httpx.Client) -> None:
+    documented = {"ignore_search": False, "rotate_cursors": False, "omit_next": False}
+    assert client.get("/_sandbox/modes").json() == documented
+
+    changed = client.patch("/_sandbox/modes", json={"omit_next": True})
+
+    assert changed.status_code == 200
+    assert changed.json() == {**documented, "omit_next": True}
+    assert client.get("/_sandbox/modes").json() == {**documented, "omit_next": True}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [[], {"ignore_search": 1}, {"ignore_search": "yes"}, {"ignoreSearch": True}, "x"],
+)
+def test_a_bad_mode_change_is_refused_and_changes_nothing(
+    sandbox: SandboxServer, client: httpx.Client, body: object
+) -> None:
+    response = client.patch("/_sandbox/modes", json=body)
+
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("invalid modes")
+    assert not any(sandbox.modes().values())
+    with pytest.raises(ValueError, match="invalid modes"):
+        sandbox.set_modes(rotate_cursors="on")  # type: ignore[arg-type]
+
+
+def test_reset_puts_back_the_modes_the_sandbox_started_with() -> None:
+    config = SandboxConfig(api_key="k", ignore_search=True)
+    with SandboxServer(config) as server:
+        assert server.set_modes(ignore_search=False, rotate_cursors=True)["rotate_cursors"]
+
+        server.reset()
+
+        assert server.modes() == {
+            "ignore_search": True,
+            "rotate_cursors": False,
+            "omit_next": False,
+        }
+
+
+def test_ignore_search_answers_the_unfiltered_list_other_filters_still_apply(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    sandbox.set_modes(ignore_search=True)
+
+    def listed(*params: tuple[str, str]) -> list[int]:
+        envelope = client.get(TRAININGS_PATH, params=[*params, ("fields.root", "count")]).json()
+        assert envelope["count"] == len(envelope["items"])
+        return [item["id"] for item in envelope["items"]]
+
+    assert listed((SEARCH_PARAM, "English")) == SEEDED_IDS
+    assert listed((SEARCH_PARAM, "English"), ("categoryIds", "1")) == [43, 44]
+    sandbox.set_modes(ignore_search=False)
+    assert listed((SEARCH_PARAM, "English")) == [41]
+
+
+def test_bulk_seeding_stores_2000_trainings_in_order_in_one_request(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    new_ids = sandbox.seed_trainings(filler_trainings(2000))
+
+    assert new_ids == list(range(45, 2045))
+    assert client.get(TRAININGS_PATH, params={"fields.root": "count"}).json()["count"] == 2004
+    (last,) = client.get(TRAININGS_PATH, params={"id": "2044"}).json()["items"]
+    assert last["title"] == "Catalog filler 2000"
+    assert sandbox.requests_log() == [
+        {"method": "GET", "path": TRAININGS_PATH, "status": 200},
+        {"method": "GET", "path": TRAININGS_PATH, "status": 200},
+    ]  # seeding itself is not a Lucca request: not logged, not rate limited
+    assert client.post(TRAININGS_PATH, json=valid_training()).json()["id"] == 2045
+
+
+def test_seeded_trainings_are_checked_like_posted_ones_all_or_none(
+    sandbox: SandboxServer, client: httpx.Client
+) -> None:
+    good = valid_training(title="Fine")
+    with pytest.raises(ValueError, match=r"training #1: .*Title"):
+        sandbox.seed_trainings([good, valid_training(title=None)])
+    with pytest.raises(ValueError, match=r"training #0: .*Provider 999 does not exist"):
+        sandbox.seed_trainings([valid_training(providerId=999)])
+    response = client.post("/_sandbox/trainings", json={"title": "not a list"})
+
+    assert response.status_code == 400
+    assert client.get(TRAININGS_PATH, params={"fields.root": "count"}).json()["count"] == 4
+
+
+def test_reset_removes_seeded_trainings(sandbox: SandboxServer, client: httpx.Client) -> None:
+    sandbox.seed_trainings(filler_trainings(10))
+
+    sandbox.reset()
+
+    assert [item["id"] for item in client.get(TRAININGS_PATH).json()["items"]] == SEEDED_IDS
+
+
+def test_filler_trainings_are_distinct_valid_and_numbered_from_first() -> None:
+    fillers = filler_trainings(3, first=501, prefix="Padding")
+
+    assert [t["title"] for t in fillers] == ["Padding 0501", "Padding 0502", "Padding 0503"]
+    assert len({(t["subtitle"], t["description"]) for t in fillers}) == 3

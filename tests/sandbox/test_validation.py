@@ -213,30 +213,6 @@ def test_a_body_that_is_not_declared_json_is_unsupported(
     assert response.json()["status"] == 415
 
 
-def test_a_body_over_one_mebibyte_is_too_large(client: httpx.Client) -> None:
-    padding = "x" * (1024 * 1024)
-
-    response = client.post(TRAININGS_PATH, json=valid_training(description=padding))
-
-    assert response.status_code == 413
-    assert response.json()["status"] == 413
-    assert client.get(TRAININGS_PATH).status_code == 200  # the connection is still usable
-
-
-def test_a_chunked_body_over_one_mebibyte_is_too_large(client: httpx.Client) -> None:
-    def chunks():
-        yield b'{"description": "'
-        for _ in range(20):
-            yield b"x" * 65536
-        yield b'"}'
-
-    response = client.post(
-        TRAININGS_PATH, content=chunks(), headers={"content-type": "application/json"}
-    )
-
-    assert response.status_code == 413
-
-
 def test_a_chunked_body_within_the_limit_is_read_whole(client: httpx.Client) -> None:
     content = httpx.Request("POST", "/", json=valid_training()).content
 

@@ -7,6 +7,8 @@ import asyncio
 import sys
 from typing import Any
 
+from tools.sandbox import lucca_facts  # literals only: cheap to import
+
 DEFAULT_PORT = 8765
 
 
@@ -43,6 +45,32 @@ def add_parser(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("--window", type=float, default=60.0, metavar="SECONDS")
     parser.add_argument("--db", metavar="FILE", help="keep trainings in this SQLite file")
+    limits = parser.add_argument_group("Lucca's documented limits (defaults as documented)")
+    limits.add_argument(
+        "--server-timeout",
+        type=float,
+        default=lucca_facts.SERVER_TIMEOUT_SECONDS,
+        metavar="SECONDS",
+        help="then 408",
+    )
+    limits.add_argument(
+        "--max-body-bytes", type=int, default=lucca_facts.MAX_BODY_BYTES, metavar="N"
+    )
+    limits.add_argument(
+        "--max-header-bytes", type=int, default=lucca_facts.MAX_HEADER_BYTES, metavar="N"
+    )
+    rehearsals = parser.add_argument_group(
+        "rehearsals of what Lucca does not document (also PATCH /_sandbox/modes)"
+    )
+    rehearsals.add_argument(
+        "--ignore-search", action="store_true", help="answer searches with the unfiltered list"
+    )
+    rehearsals.add_argument(
+        "--rotate-cursors", action="store_true", help="write cursors differently in each answer"
+    )
+    rehearsals.add_argument(
+        "--omit-next", action="store_true", help="leave `next` out even when asked for"
+    )
     parser.set_defaults(run=run)
 
 
@@ -56,6 +84,12 @@ def run(args: argparse.Namespace) -> int:
             rate_limit=args.rate_limit,
             window_seconds=args.window,
             db_path=args.db,
+            server_timeout_seconds=args.server_timeout,
+            max_body_bytes=args.max_body_bytes,
+            max_header_bytes=args.max_header_bytes,
+            ignore_search=args.ignore_search,
+            rotate_cursors=args.rotate_cursors,
+            omit_next=args.omit_next,
         )
         asyncio.run(serve_forever(config, args.host, args.port, _announcer(config)))
     except ValueError as error:
@@ -79,7 +113,11 @@ def _announcer(config: Any):
         print(f"  export LUCCA_API_KEY={config.api_key}")
         print(f"Rate limit: {limit if config.rate_limit else 'none'}. ", end="")
         print(f"Storage: {config.db_path or 'memory (lost on exit)'}.")
-        print("Control API: GET /_sandbox/requests, POST and DELETE /_sandbox/faults.")
+        print("Control API: GET /_sandbox/requests, POST and DELETE /_sandbox/faults,")
+        print("  GET and PATCH /_sandbox/modes, POST /_sandbox/trainings, POST /_sandbox/reset.")
+        rehearsing = [name for name, on in config.modes.as_json().items() if on]
+        if rehearsing:
+            print(f"Rehearsing: {', '.join(rehearsing)}.")
         print("Press Ctrl-C to stop.", flush=True)
 
     return announce

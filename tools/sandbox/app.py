@@ -1,11 +1,17 @@
 """The sandbox as a plain ASGI app: control API, faults, auth, rate limit, then the Lucca routes.
 
-For a Lucca request the order is: take the next injected fault (the head of the queue, unless it
+For a Lucca request the order is: refuse headers over Lucca's limit (431, before anything else,
+as a front server would); take the next injected fault (the head of the queue, unless it
 waits for another method; faults.py says what each fault does and when); resolve the route
 (unknown paths and wrong methods are answered by routing, before authentication, as in ASP.NET
 Core); check the API key; count it against the rate limit; run the handler. Every such request
 is logged with what it answered. Nothing received (the Authorization header above all) is ever
 echoed or logged.
+
+Everything after the fault is taken runs under Lucca's server-side deadline: past it the request
+is aborted and answered 408, whether or not it had been processed. So a delay fault longer than the
+deadline rehearses both 408s a client can get to a POST: "before" (nothing stored, safe to retry)
+and "after" (stored: the outcome must be settled through the catalog).
 """
 
 import asyncio
@@ -29,7 +35,7 @@ from tools.sandbox.lucca_facts import AUTH_HEADER, AUTH_SCHEME
 from tools.sandbox.rate_limit import Clock, SlidingWindowLimiter
 from tools.sandbox.responses import Response, json_response, legacy_error, problem
 from tools.sandbox.router import MethodNotAllowed, Router
-from tools.sandbox.state import SandboxState
+from tools.sandbox.state import LoggedRequest, SandboxState
 from tools.sandbox.store import TrainingStore
 from tools.sandbox.trainings_api import TrainingsApi
 
@@ -41,10 +47,12 @@ class SandboxApp:
 
     def __init__(self, config: SandboxConfig, clock: Clock = time.monotonic) -> None:
         limiter = SlidingWindowLimiter(config.rate_limit, config.window_seconds, clock)
-        self.state = SandboxState(TrainingStore(config.db_path), limiter)
+        self.state = SandboxState(TrainingStore(config.db_path), limiter, config.modes)
         self._expected_auth = (AUTH_SCHEME + config.api_key).encode("utf-8")
+        self._server_timeout = config.server_timeout_seconds
+        self._max_header_bytes = config.max_header_bytes
         self._lucca_routes = Router()
-        TrainingsApi(self.state.store).register(self._lucca_routes)
+        TrainingsApi(self.state, config.max_body_bytes).register(self._lucca_routes)
         self._control_routes = Router()
         ControlApi(self.state).register(self._control_routes)
 
@@ -79,21 +87,21 @@ class SandboxApp:
     async def _serve_lucca(self, request: Request, send: Send) -> None:
         entry = self.state.log.begin(request.method, request.path)
         try:
+            if _header_bytes(request) > self._max_header_bytes:
+                detail = f"The request headers exceed {self._max_header_bytes} bytes."
+                entry.status = 431
+                await send_response(send, problem(431, detail=detail))
+                return
             fault = self.state.faults.pop(request.method)
             if _is_drop(fault, "before"):
                 await drop_connection(send)  # the entry keeps its null status: no answer
                 return
-            if isinstance(fault, StatusFault) and not fault.after_processing:
-                response = _fault_response(fault)
-            else:
-                if isinstance(fault, DelayFault) and not fault.after_processing:
-                    await asyncio.sleep(fault.seconds)
-                response = await self._lucca_answer(request)
-                if isinstance(fault, DelayFault) and fault.after_processing:
-                    entry.status = response.status  # processed: the log says so even if unread
-                    await asyncio.sleep(fault.seconds)
-                if isinstance(fault, StatusFault):  # after processing: its answer is replaced
-                    response = _fault_response(fault)
+            try:
+                async with asyncio.timeout(self._server_timeout):
+                    response = await self._answer_under(fault, request, entry)
+            except TimeoutError:
+                detail = f"The request was aborted after {self._server_timeout:g} seconds."
+                response = problem(408, detail=detail)
             if _is_drop(fault, "after"):
                 await drop_connection(send)
                 return
@@ -102,6 +110,22 @@ class SandboxApp:
         finally:
             # Method, path and status only: never headers, query or body, which may hold secrets.
             logger.info("%s %s -> %s", entry.method, entry.path, entry.status or "no answer")
+
+    async def _answer_under(
+        self, fault: Fault | None, request: Request, entry: LoggedRequest
+    ) -> Response:
+        """The answer to `request` as `fault` (a status or a delay, if any) shapes it."""
+        if isinstance(fault, StatusFault) and not fault.after_processing:
+            return _fault_response(fault)
+        if isinstance(fault, DelayFault) and not fault.after_processing:
+            await asyncio.sleep(fault.seconds)
+        response = await self._lucca_answer(request)
+        if isinstance(fault, DelayFault) and fault.after_processing:
+            entry.status = response.status  # processed: the log says so even if unread
+            await asyncio.sleep(fault.seconds)
+        if isinstance(fault, StatusFault):  # after processing: its answer is replaced
+            return _fault_response(fault)
+        return response
 
     async def _lucca_answer(self, request: Request) -> Response:
         resolved = self._lucca_routes.resolve(request.method, request.path)
@@ -131,6 +155,11 @@ class SandboxApp:
             return False
         # compare_digest: no timing hint about how much of the key was right.
         return hmac.compare_digest(values[0].encode("latin-1"), self._expected_auth)
+
+
+def _header_bytes(request: Request) -> int:
+    """The size of the request's header lines as sent ("Name: value" and CRLF each)."""
+    return sum(len(name) + len(value) + 4 for name, value in request.scope["headers"])
 
 
 def _is_drop(fault: Fault | None, when: str) -> bool:

@@ -6,6 +6,7 @@ spec's examples (provider 12, category 2) so the documented request works as-is.
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -100,3 +101,34 @@ TRAININGS = (
         1,
     ),
 )
+
+
+_FILLER_LEVELS = ("Beginner", "Middle", "Expert")
+_FILLER_REFERENCES = ((12, 2), (7, 5), (3, 1), (None, 1))  # (providerId, categoryId), as seeded
+
+
+def filler_trainings(
+    count: int, *, first: int = 1, prefix: str = "Catalog filler"
+) -> list[dict[str, Any]]:
+    """`count` distinct trainings as POST bodies, to make a catalog as big as a real one.
+
+    Titles are "{prefix} {n:04}" for n from `first`, and no text holds a word a test might search
+    for, so a training a test adds among them is the only match for its own title. Store them with
+    the control API's POST /_sandbox/trainings (`SandboxServer.seed_trainings`).
+    """
+    trainings = []
+    for n in range(first, first + count):
+        provider_id, category_id = _FILLER_REFERENCES[n % len(_FILLER_REFERENCES)]
+        training = {
+            "title": f"{prefix} {n:04}",
+            "subtitle": f"Filler subtitle {n}",
+            "description": f"Filler description {n}: it makes the catalog long.",
+            "level": _FILLER_LEVELS[n % len(_FILLER_LEVELS)],
+            "isCertifying": n % 5 == 0,
+            "isMandatory": n % 7 == 0,
+            "type": "Internal" if n % 2 else "External",
+            "providerId": provider_id,
+            "categoryId": category_id,
+        }
+        trainings.append({k: v for k, v in training.items() if v is not None})
+    return trainings

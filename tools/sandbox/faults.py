@@ -15,11 +15,16 @@ The control API's fault list is a JSON list of objects, each with exactly one of
     {"drop": "before" | "after"}                       close the connection without answering,
                                                         before or after processing
 
-"when" defaults to "before" (the fault happens before Lucca processes anything). Any fault may
-also carry "method" ("GET", "POST", ...): it then waits at the head of the queue for a request with
-that method, and requests with another method pass it by without taking a fault. This targets the
-POST of a create that first looks the catalog up, without counting the requests before it. Faults
-still fire in order: one with a method blocks the ones queued after it until it fires.
+"when" defaults to "before" (the fault happens before Lucca processes anything). A delay that
+runs past the server-side abort (SandboxConfig.server_timeout_seconds, Lucca's 5 s) is answered
+408 at that moment instead: {"delay": 6} aborts before processing (nothing stored), and
+{"delay": 6, "when": "after"} after it (stored), the two 408s a client can meet on a POST.
+
+Any fault may also carry "method" ("GET", "POST", ...): it then waits at the head of the queue
+for a request with that method, and requests with another method pass it by without taking a
+fault. This targets the POST of a create that first looks the catalog up, without counting the
+requests before it. Faults still fire in order: one with a method blocks the ones queued after it
+until it fires.
 """
 
 import re

@@ -11,19 +11,21 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from tools.sandbox.lucca_facts import PROBLEM_MEDIA_TYPE, VALIDATION_TITLE
+
 JSON_TYPE = "application/json; charset=utf-8"
-PROBLEM_TYPE = "application/problem+json; charset=utf-8"
+PROBLEM_TYPE = f"{PROBLEM_MEDIA_TYPE}; charset=utf-8"
 
 _PROBLEM_TYPES = {
     400: ("https://tools.ietf.org/html/rfc9110#section-15.5.1", "Bad Request"),
     404: ("https://tools.ietf.org/html/rfc9110#section-15.5.5", "Not Found"),
     405: ("https://tools.ietf.org/html/rfc9110#section-15.5.6", "Method Not Allowed"),
+    408: ("https://tools.ietf.org/html/rfc9110#section-15.5.9", "Request Timeout"),
     413: ("https://tools.ietf.org/html/rfc9110#section-15.5.14", "Content Too Large"),
     415: ("https://tools.ietf.org/html/rfc9110#section-15.5.16", "Unsupported Media Type"),
     429: ("https://tools.ietf.org/html/rfc6585#section-4", "Too Many Requests"),
+    431: ("https://tools.ietf.org/html/rfc6585#section-5", "Request Header Fields Too Large"),
 }
-
-VALIDATION_TITLE = "One or more validation errors occurred."
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,25 @@ class SandboxServer:
     def reset(self) -> None:
         self._control_client().post(f"{CONTROL_PREFIX}/reset").raise_for_status()
 
+    def modes(self) -> dict[str, bool]:
+        response = self._control_client().get(f"{CONTROL_PREFIX}/modes")
+        response.raise_for_status()
+        return dict(response.json())
+
+    def set_modes(self, **changes: bool) -> dict[str, bool]:
+        """Turn rehearsal switches on or off (modes.py), e.g. `set_modes(ignore_search=True)`."""
+        response = self._control_client().patch(f"{CONTROL_PREFIX}/modes", json=changes)
+        if response.status_code != 200:
+            raise ValueError(response.json().get("error", response.text))
+        return dict(response.json())
+
+    def seed_trainings(self, trainings: list[dict[str, Any]]) -> list[int]:
+        """Store many trainings at once (see catalog_seed.filler_trainings); their ids, in order."""
+        response = self._control_client().post(f"{CONTROL_PREFIX}/trainings", json=trainings)
+        if response.status_code != 200:
+            raise ValueError(response.json().get("error", response.text))
+        return list(response.json()["ids"])
+
     def _control_client(self) -> httpx.Client:
         if not self.base_url:
             raise RuntimeError("start() the sandbox first")

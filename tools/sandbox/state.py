@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.sandbox.faults import FaultQueue
+from tools.sandbox.modes import ListModes
 from tools.sandbox.rate_limit import SlidingWindowLimiter
 from tools.sandbox.store import TrainingStore
 
@@ -41,11 +42,17 @@ class RequestLog:
 class SandboxState:
     store: TrainingStore
     limiter: SlidingWindowLimiter
+    initial_modes: ListModes = field(default_factory=ListModes)
     faults: FaultQueue = field(default_factory=FaultQueue)
     log: RequestLog = field(default_factory=RequestLog)
+    modes: ListModes = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.modes = self.initial_modes
 
     def reset(self) -> None:
         self.store.reset()
+        self.modes = self.initial_modes
         self.limiter.reset()
         self.faults.clear()
         self.log.clear()

@@ -49,6 +49,16 @@ class TrainingFilter:
     search: str | None = None
 
 
+@dataclass(frozen=True)
+class Window:
+    """Where a page of the list lies: ids strictly after `after` and before `before` (None: no
+    bound), skipping `offset` of them. A cursor gives one bound, a page index an offset."""
+
+    after: int | None = None
+    before: int | None = None
+    offset: int = 0
+
+
 class TrainingStore:
     """The tenant's catalog. Used from the sandbox's single event-loop thread only."""
 
@@ -91,40 +101,54 @@ class TrainingStore:
 
     def create(self, fields: dict[str, Any]) -> dict[str, Any]:
         """Store a validated training as given (no trimming) and return it as the API shows it."""
-        with self._conn:
-            cursor = self._conn.execute(
-                f"INSERT INTO trainings ({_TRAINING_COLUMNS}) "
-                "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, 'Ready', ?, ?)",
-                (
-                    fields["title"],
-                    fields["subtitle"],
-                    fields["description"],
-                    fields["level"],
-                    fields["isCertifying"],
-                    fields["isMandatory"],
-                    fields.get("type") or "External",
-                    fields.get("providerId"),
-                    fields.get("categoryId"),
-                ),
-            )
-        created = self.get(int(cursor.lastrowid or 0))
+        (training_id,) = self.insert_many([fields])
+        created = self.get(training_id)
         assert created is not None  # just inserted in this thread
         return created
+
+    def insert_many(self, trainings: list[dict[str, Any]]) -> list[int]:
+        """Store validated trainings in one transaction; their new ids, in the same order.
+
+        The ids are given explicitly (after the highest one) because SQLite tells the id of only
+        the last row of an executemany; the store is used from one thread, so none can interleave.
+        """
+        with self._conn:
+            highest = self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM trainings").fetchone()
+            ids = list(range(highest[0] + 1, highest[0] + 1 + len(trainings)))
+            self._conn.executemany(
+                f"INSERT INTO trainings ({_TRAINING_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Ready', ?, ?)",
+                [_new_row(new_id, fields) for new_id, fields in zip(ids, trainings, strict=True)],
+            )
+        return ids
 
     def get(self, training_id: int) -> dict[str, Any] | None:
         row = self._conn.execute(_SELECT + "WHERE t.id = ?", (training_id,)).fetchone()
         return _training_json(row) if row else None
 
-    def search(
-        self, where: TrainingFilter, offset: int, limit: int
-    ) -> tuple[list[dict[str, Any]], int]:
-        """One page of matching trainings by ascending id, and how many match in total."""
+    def count(self, where: TrainingFilter) -> int:
         clause, params = _where_clause(where)
-        total = self._conn.execute(f"SELECT COUNT(*) FROM trainings t {clause}", params)
-        rows = self._conn.execute(
-            f"{_SELECT} {clause} ORDER BY t.id LIMIT ? OFFSET ?", [*params, limit, offset]
+        return int(
+            self._conn.execute(f"SELECT COUNT(*) FROM trainings t {clause}", params).fetchone()[0]
         )
-        return [_training_json(row) for row in rows], total.fetchone()[0]
+
+    def window(self, where: TrainingFilter, at: Window, limit: int) -> list[dict[str, Any]]:
+        """Up to `limit` matching trainings at `at`, by ascending id."""
+        clause, params = _where_clause(where, at.after, at.before)
+        # Before a boundary, the nearest ones are wanted: read them backwards, then turn them.
+        order = "DESC" if at.before is not None and at.after is None else "ASC"
+        rows = self._conn.execute(
+            f"{_SELECT} {clause} ORDER BY t.id {order} LIMIT ? OFFSET ?",
+            [*params, limit, at.offset],
+        )
+        trainings = [_training_json(row) for row in rows]
+        return trainings[::-1] if order == "DESC" else trainings
+
+    def any_in(self, where: TrainingFilter, at: Window) -> bool:
+        """Whether some matching training lies in `at` (its bounds; its offset is ignored)."""
+        clause, params = _where_clause(where, at.after, at.before)
+        query = f"SELECT EXISTS (SELECT 1 FROM trainings t {clause})"
+        return bool(self._conn.execute(query, params).fetchone()[0])
 
     def _exists(self, table: str, row_id: int) -> bool:
         query = f"SELECT 1 FROM {table} WHERE id = ?"
@@ -161,6 +185,21 @@ def _cannot_open(db_path: str | None, err: Exception) -> str:
     return f"--db: cannot open SQLite file {db_path}: {reason}"
 
 
+def _new_row(training_id: int, fields: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        training_id,
+        fields["title"],
+        fields["subtitle"],
+        fields["description"],
+        fields["level"],
+        fields["isCertifying"],
+        fields["isMandatory"],
+        fields.get("type") or "External",
+        fields.get("providerId"),
+        fields.get("categoryId"),
+    )
+
+
 def _seed_row(t: catalog_seed.SeedTraining) -> tuple[Any, ...]:
     return (
         t.id,
@@ -181,10 +220,16 @@ def _contains_ci(haystack: str | None, needle: str) -> bool:
     return haystack is not None and needle.casefold() in haystack.casefold()
 
 
-def _where_clause(where: TrainingFilter) -> tuple[str, list[Any]]:
+def _where_clause(
+    where: TrainingFilter, after: int | None = None, before: int | None = None
+) -> tuple[str, list[Any]]:
     # json_each takes the whole id list as one parameter, so no SQLite variable limit applies.
     conditions: list[str] = []
     params: list[Any] = []
+    for condition, bound in (("t.id > ?", after), ("t.id < ?", before)):
+        if bound is not None:
+            conditions.append(condition)
+            params.append(bound)
     for column, values in (
         ("t.id", where.ids),
         ("t.provider_id", where.provider_ids),

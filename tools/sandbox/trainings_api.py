@@ -5,25 +5,27 @@ the Lucca backend checks about the request itself.
 """
 
 import re
-from typing import Any
 
 from tools.sandbox import listing
 from tools.sandbox.asgi_io import BodyTooLarge, Request
 from tools.sandbox.lucca_facts import TRAININGS_PATH
+from tools.sandbox.paging import Pager
 from tools.sandbox.responses import Response, json_response, problem, validation_problem
 from tools.sandbox.router import Router
-from tools.sandbox.store import TrainingStore
+from tools.sandbox.state import SandboxState
 from tools.sandbox.validation import InvalidBody, check_training, parse_object
 
-MAX_BODY_BYTES = 1024 * 1024
 _INT32_MAX = 2**31 - 1
 # What ASP.NET's JSON input formatter reads: application/json, text/json, application/*+json.
 _JSON_MEDIA_TYPE = re.compile(r"^(application/json|text/json|application/[^/;\s]+\+json)$")
 
 
 class TrainingsApi:
-    def __init__(self, store: TrainingStore) -> None:
-        self._store = store
+    def __init__(self, state: SandboxState, max_body_bytes: int) -> None:
+        self._state = state
+        self._store = state.store
+        self._pager = Pager(state.store)
+        self._max_body_bytes = max_body_bytes
 
     def register(self, router: Router) -> None:
         collection = re.escape(TRAININGS_PATH)
@@ -34,9 +36,9 @@ class TrainingsApi:
         if not _is_json(request.header("content-type")):
             return problem(415)
         try:
-            body = await request.read_body(MAX_BODY_BYTES)
+            body = await request.read_body(self._max_body_bytes)
         except BodyTooLarge:
-            return problem(413, detail=f"The request body exceeds {MAX_BODY_BYTES} bytes.")
+            return problem(413, detail=f"The request body exceeds {self._max_body_bytes} bytes.")
         try:
             fields = check_training(
                 parse_object(body), self._store.provider_exists, self._store.category_exists
@@ -59,21 +61,7 @@ class TrainingsApi:
             query = listing.parse_list_query(request.query_string)
         except listing.InvalidQuery as invalid:
             return validation_problem(invalid.errors)
-        items, total = self._store.search(query.where, query.offset, query.limit)
-        envelope: dict[str, Any] = {"items": items}
-        if "count" in query.root_fields:
-            envelope["count"] = total
-        if "prev" in query.root_fields:
-            has_prev = query.page > 1
-            envelope["prev"] = _link(request, query.page - 1) if has_prev else None
-        if "next" in query.root_fields:
-            has_next = query.page * query.limit < total
-            envelope["next"] = _link(request, query.page + 1) if has_next else None
-        return json_response(200, envelope)
-
-
-def _link(request: Request, page: int) -> str:
-    return listing.page_link(request.query_string, page)
+        return json_response(200, self._pager.envelope(query, self._state.modes))
 
 
 def _is_json(content_type: str | None) -> bool:
