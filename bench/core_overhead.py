@@ -21,7 +21,7 @@ from tools.core.client import LuccaClient, new_http_client
 from tools.core.draft import validate_draft
 from tools.core.lucca_api import AUTH_HEADER, AUTH_SCHEME, TRAININGS_PATH
 from tools.core.result import created_training_from
-from tools.core.service import create_training
+from tools.core.trainings import Trainings
 
 TARGET_MS = 1.0
 KEY = "bench-key"
@@ -30,6 +30,7 @@ KEY = "bench-key"
 async def measure(base_url: str, runs: int) -> tuple[list[float], list[float]]:
     async with new_http_client() as http:
         client = LuccaClient(http, base_url, KEY)
+        trainings = Trainings(client)
         headers = {AUTH_HEADER: AUTH_SCHEME + KEY}
         numbers = itertools.count()
 
@@ -39,7 +40,7 @@ async def measure(base_url: str, runs: int) -> tuple[list[float], list[float]]:
             assert response.status_code == 201, response.status_code
 
         async def core() -> None:
-            created = await create_training(client, numbered_draft(next(numbers)))
+            created = await trainings.create(validate_draft(numbered_draft(next(numbers))))
             assert created.outcome == "created", created.outcome
 
         for _ in range(50):  # warm up connections, caches and the sandbox

@@ -44,7 +44,8 @@ from bench.common import (
     verdict,
 )
 from tools.core.client import LuccaClient, new_http_client
-from tools.core.service import create_training
+from tools.core.draft import validate_draft as draft_of
+from tools.core.trainings import Trainings
 from tools.sandbox.control_api import CONTROL_PREFIX
 
 TARGET_MS = 3.0
@@ -94,7 +95,8 @@ async def measure(
 ) -> dict[str, list[float]]:
     with open(os.devnull, "w") as quiet:  # the servers' log lines are not the bench's output
         async with AsyncExitStack() as stack:
-            lucca = LuccaClient(await stack.enter_async_context(new_http_client()), base_url, KEY)
+            http = await stack.enter_async_context(new_http_client())
+            trainings = Trainings(LuccaClient(http, base_url, KEY))
 
             async def stdio_client_of(command: str, args: list[str], env: dict[str, str]) -> Client:
                 params = StdioServerParameters(command=command, args=args, env=env, cwd=workdir)
@@ -108,7 +110,7 @@ async def measure(
             numbers = itertools.count()
 
             async def core() -> None:
-                await create_training(lucca, numbered_draft(next(numbers)))
+                await trainings.create(draft_of(numbered_draft(next(numbers))))
 
             def creating(client: Client) -> Callable[[], Awaitable[None]]:
                 async def call() -> None:

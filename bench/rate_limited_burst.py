@@ -21,9 +21,10 @@ from collections import Counter
 
 from bench.common import figure, verdict
 from tools.core.client import LuccaClient, new_http_client
+from tools.core.draft import validate_draft as draft_of
 from tools.core.errors import TrainingError
 from tools.core.pacing import RequestPacer
-from tools.core.service import create_training
+from tools.core.trainings import Trainings
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer
 
@@ -48,10 +49,10 @@ async def burst(creations: int, rate: int, window: float) -> dict:
         async with new_http_client() as http:
             # The queue bound leaves room for the whole burst: the last one waits ~2 windows.
             pacer = RequestPacer(rate, window, max_wait_seconds=3 * window)
-            client = LuccaClient(http, sandbox.base_url, KEY, pacer=pacer)
+            trainings = Trainings(LuccaClient(http, sandbox.base_url, KEY, pacer=pacer))
             started = time.perf_counter()
             results = await asyncio.gather(
-                *(create_training(client, draft(n)) for n in range(creations)),
+                *(trainings.create(draft_of(draft(n))) for n in range(creations)),
                 return_exceptions=True,
             )
             elapsed = time.perf_counter() - started

@@ -57,6 +57,7 @@ async def serve_app(sandbox_url: str, slack_api_url: str) -> None:
     from bot.http_mode import slack_events_asgi
     from bot.settings import SlackSettings
     from tools.core.client import LuccaClient, new_http_client
+    from tools.core.trainings import Trainings
 
     settings = SlackSettings(
         _env_file=None,
@@ -67,12 +68,12 @@ async def serve_app(sandbox_url: str, slack_api_url: str) -> None:
         slack_allowed_usergroups=(),
     )
     async with new_http_client() as http:
-        app = build_slack_app(settings, LuccaClient(http, sandbox_url, KEY))
+        face = build_slack_app(settings, Trainings(LuccaClient(http, sandbox_url, KEY)))
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
         print(sock.getsockname()[1], flush=True)
         config = uvicorn.Config(
-            slack_events_asgi(app), log_level="warning", lifespan="on", access_log=False
+            slack_events_asgi(face), log_level="warning", lifespan="on", access_log=False
         )
         await uvicorn.Server(config).serve(sockets=[sock])
 

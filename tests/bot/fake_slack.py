@@ -20,6 +20,7 @@ import asyncio
 import itertools
 import json
 import secrets
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -56,6 +57,10 @@ class OpenView:
     user_id: str
     closed: bool = False
     history: list[dict[str, Any]] = field(default_factory=list)  # every view shown, in order
+    # The fake answers in its own thread: `view`, `hash` and `history` change together under this
+    # lock, so a test that saw the history grow and then reads the view (to submit it) waits for
+    # the whole change instead of reading the view from before it.
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
 
 class FakeSlack:
@@ -374,9 +379,10 @@ class FakeSlack:
     def _replace(self, opened: OpenView, view: dict[str, Any]) -> None:
         problems = view_problems(view)
         self.view_problems.extend(problems)
-        opened.history.append(view)  # first: readers poll `view`, then read `history`
-        opened.hash = f"{int(time.time())}.{secrets.token_hex(4)}"
-        opened.view = view
+        with opened.lock:
+            opened.history.append(view)  # first: readers poll `view`, then read `history`
+            opened.hash = f"{int(time.time())}.{secrets.token_hex(4)}"
+            opened.view = view
 
     def _full(self, opened: OpenView) -> dict[str, Any]:
         return {
@@ -392,7 +398,9 @@ class FakeSlack:
         }
 
     def full_view(self, view_id: str) -> dict[str, Any]:
-        return self._full(self.views[view_id])
+        opened = self.views[view_id]
+        with opened.lock:
+            return self._full(opened)
 
     # response_url and Socket Mode.
 

@@ -166,8 +166,8 @@ class SlackDriver:
 
     async def submit(self, view_id: str, values: Mapping[str, Any], user: str = USER) -> Answer:
         """Press the modal's submit button with `values` (block id -> what the user entered)."""
-        current = self.fake.views[view_id]
-        view = {**self.fake.full_view(view_id), "state": {"values": state_of(current.view, values)}}
+        shown = self.fake.full_view(view_id)  # as it is once any change in progress is done
+        view = {**shown, "state": {"values": state_of(shown, values)}}
         payload = {
             "type": "view_submission",
             "team": {"id": TEAM_ID, "domain": "acme"},
@@ -182,7 +182,7 @@ class SlackDriver:
         }
         answer = await self.transport.interaction(payload)
         if answer.status == 200:
-            self._check_errors_target_inputs(current.view, answer.body)
+            self._check_errors_target_inputs(shown, answer.body)
             self.fake.apply_answer(view_id, answer.body)
         return answer
 

@@ -138,6 +138,9 @@ CASES: list[Case] = [
     _lost_and_not_there("502 before storing it", post({"status": 502})),
     _lost_and_not_there("502 as an HTML page", post(html(502))),
     _lost_and_found("504 after storing it", processed({"status": 504})),
+    # Lucca aborted a request it may have begun (its 5 s limit): settled like a 500.
+    _lost_and_found("408 after storing it", processed({"status": 408})),
+    _lost_and_not_there("408 before storing it", post({"status": 408})),
     _lost_and_not_there("504 before storing it", post({"status": 504})),
     _lost_and_found(
         "a slow answer past the timeout", post({"delay": SLOW_ANSWER_SECONDS, "when": "after"})
@@ -155,6 +158,16 @@ CASES: list[Case] = [
         says=(CHECK_CATALOG,),
         settles=True,
     ),
+    # A GET changes nothing: a lookup that got no answer is made again, and the creation goes on.
+    Case("lookup dropped, then answered", (lookup({"drop": "before"}),), "created", 1, 1, 2),
+    Case(
+        "lookup timed out, then answered",
+        (lookup({"delay": SLOW_ANSWER_SECONDS}),),
+        "created",
+        1,
+        1,
+        2,
+    ),
     # Lucca answered clearly: no lookup after.
     _refused(
         "400 with field errors",
@@ -170,7 +183,6 @@ CASES: list[Case] = [
     _refused("401", {"status": 401}, "auth", safe_to_retry=False),
     _refused("403", {"status": 403}, "auth", safe_to_retry=False),
     _refused("404", {"status": 404}, "not_found", safe_to_retry=False),
-    _refused("408", {"status": 408}, "unavailable", safe_to_retry=True, says=(NOT_CREATED,)),
     _refused("429 without Retry-After", {"status": 429}, "rate_limited", safe_to_retry=True),
     Case(
         "429 with Retry-After",

@@ -18,6 +18,7 @@ from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import VALID_FORM, SlackDriver
 from tests.hostile.strategies import BOUNDED, hostile_text
 from tests.support import posts
+from tools.core.events import Caller
 
 ENGLISH = texts("en")
 INPUT_BLOCKS = {
@@ -84,10 +85,13 @@ state_values = st.dictionaries(
 )
 
 
+SLACK = Caller(face="slack", who="U0ANN")
+
+
 @BOUNDED
 @given(state=state_values)
 def test_any_view_state_gives_a_draft_or_errors_on_the_forms_inputs(state: dict[str, Any]):
-    checked = check_form(FormValues.from_state(state), ENGLISH)
+    checked = check_form(FormValues.from_state(state), ENGLISH, SLACK)
 
     assert (checked.draft is None) == bool(checked.errors)
     assert set(checked.errors) <= INPUT_BLOCKS
@@ -108,7 +112,7 @@ def test_hostile_text_typed_in_a_box_is_accepted_or_refused_on_that_box(block: s
     for name in (ids.LEVEL_BLOCK, ids.CERTIFYING_BLOCK, ids.MANDATORY_BLOCK):
         state[name] = {ACTIONS[name]: {"selected_option": {"value": VALID_FORM[name]}}}
 
-    checked = check_form(FormValues.from_state(state), ENGLISH)
+    checked = check_form(FormValues.from_state(state), ENGLISH, SLACK)
 
     assert set(checked.errors) <= {block}, checked.errors
 

@@ -143,7 +143,7 @@ class TitleLookups:
 
     async def _look_up(self, titles: dict[str, str]) -> dict[str, Found]:
         if len(titles) > 1:
-            catalog = await read_list(self._client, max_pages=len(titles))
+            catalog = await read_list(self._client, max_pages=len(titles), whole_or_nothing=True)
             if catalog.complete:
                 return _by_title(catalog, titles)
         searches = await asyncio.gather(*(self._search(title) for title in titles.values()))

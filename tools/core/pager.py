@@ -6,7 +6,8 @@ repeat items while the catalog changes. A read stops on the first of:
 
 - `last_page`: a page shorter than the limit asked for (nothing after it);
 - `no_next`: a full page without a `next` cursor;
-- `bound`: `max_pages` read, or the first page's `count` says more are needed than that.
+- `bound`: `max_pages` read (or, for a caller that wants the whole list or nothing, as soon as the
+  first page's `count` says more pages are needed than that).
 
 and says which, so that a caller that must see everything (the duplicate check) can tell a whole
 catalog from a part of one.
@@ -68,6 +69,7 @@ async def read_list(
     *,
     max_pages: int,
     limit: int = PAGE_SIZE,
+    whole_or_nothing: bool = False,
 ) -> Listing:
     """Every item `where` selects, page after page along the cursors, within `max_pages`."""
     items: list[Item] = []
@@ -91,6 +93,7 @@ async def read_list(
             return Listing(items, "last_page", pages, count)
         if not page.next:
             return Listing(items, "no_next", pages, count)
-        if pages >= max_pages or (count is not None and -(-count // limit) > max_pages):
+        too_many = whole_or_nothing and count is not None and -(-count // limit) > max_pages
+        if pages >= max_pages or too_many:
             return Listing(items, "bound", pages, count)
         cursor = page.next
