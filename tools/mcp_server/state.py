@@ -12,13 +12,15 @@ from contextlib import AbstractAsyncContextManager, AsyncExitStack
 import anyio
 
 from tools.core.client import LuccaClient
+from tools.mcp_server.access import OPEN, AccessPolicy
 
 LuccaOpener = Callable[[], AbstractAsyncContextManager[LuccaClient]]
 
 
 class ServerState:
-    def __init__(self, open_lucca: LuccaOpener) -> None:
+    def __init__(self, open_lucca: LuccaOpener, access: AccessPolicy = OPEN) -> None:
         self._open_lucca = open_lucca
+        self.access = access  # who may read and create (tools.mcp_server.access)
         self._lucca: LuccaClient | None = None
         self._lock = anyio.Lock()
         self._resources = AsyncExitStack()
