@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from mcp.server import MCPServer
 from mcp.server.auth.routes import create_protected_resource_routes
 from mcp.server.transport_security import TransportSecuritySettings
-from pydantic import AnyHttpUrl
 from starlette.applications import Starlette
 from starlette.routing import Route
 
@@ -28,7 +27,6 @@ from tools.mcp_server.settings import McpSettings
 
 if TYPE_CHECKING:
     from tools.mcp_server.oauth import McpAuth
-    from tools.mcp_server.oauth_settings import OAuthConfig
 
 MCP_PATH = "/mcp"
 PROTECTED_RESOURCE_PATH = "/.well-known/oauth-protected-resource"
@@ -79,19 +77,21 @@ def mcp_http_app(
     if auth is not None and auth.oauth is not None:
         from tools.mcp_server.oauth_challenge import ChallengeMiddleware
 
-        app.router.routes[:0] = protected_resource_routes(auth.oauth)  # before the SDK's own
+        app.router.routes[:0] = protected_resource_routes(auth)  # before the SDK's own
         app.add_middleware(
             ChallengeMiddleware, scopes=auth.oauth.scopes, read_scope=auth.oauth.read_scope
         )
     return app
 
 
-def protected_resource_routes(config: OAuthConfig) -> list[Route]:
-    resource = AnyHttpUrl(config.resource)
+def protected_resource_routes(auth: McpAuth) -> list[Route]:
+    assert auth.oauth is not None and auth.settings.resource_server_url is not None
     suffixed = create_protected_resource_routes(
-        resource_url=resource,
-        authorization_servers=[AnyHttpUrl(config.issuer)],
-        scopes_supported=config.scopes,
+        # As AuthSettings parsed them: an issuer without a path keeps no trailing slash, since
+        # clients compare it with the issuer's own metadata character for character.
+        resource_url=auth.settings.resource_server_url,
+        authorization_servers=[auth.settings.issuer_url],
+        scopes_supported=auth.oauth.scopes,
         resource_name=RESOURCE_NAME,
     )
     bare = [Route(PROTECTED_RESOURCE_PATH, r.endpoint, methods=r.methods) for r in suffixed]
