@@ -31,11 +31,13 @@ def client(server: MCPServer, era: str, user: UserAtKeyboard | None = None) -> C
     return Client(server, mode=era, elicitation_callback=user)
 
 
-def bearer_client(url: str, era: str, token: str | None) -> Client:
+def bearer_client(
+    url: str, era: str, token: str | None, user: UserAtKeyboard | None = None
+) -> Client:
     """A client of an HTTP server at `url`, sending `token` as its bearer token."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     transport = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers))
-    return Client(transport, mode=era)
+    return Client(transport, mode=era, elicitation_callback=user)
 
 
 def text_of(result: types.CallToolResult) -> str:

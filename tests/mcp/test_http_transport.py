@@ -7,8 +7,6 @@ import httpx
 import mcp_types
 import pytest
 from mcp import Client
-from mcp.client.streamable_http import streamable_http_client
-from mcp.shared._httpx_utils import create_mcp_http_client
 from mcp.shared.exceptions import MCPError
 
 from tests.mcp.helpers import ERAS, UserAtKeyboard, bearer_client, leaves, text_of
@@ -123,9 +121,7 @@ def confirming_env(lucca_env, **extra: str) -> dict[str, str]:
 
 
 def asking_client(url: str, era: str, user: UserAtKeyboard) -> Client:
-    headers = {"Authorization": f"Bearer {TOKEN}"}
-    transport = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers))
-    return Client(transport, mode=era, elicitation_callback=user)
+    return bearer_client(url, era, TOKEN, user)
 
 
 @pytest.mark.parametrize("era", ERAS)
