@@ -3,7 +3,7 @@
 One sandbox runs as a separate process (`lucca-training sandbox`, no rate limit) so its work is
 counted against no side. Three callers create trainings on it (each its own title: an identical
 one would be found in the catalog, not created):
-  - the core directly (`tools.core.service.create_training`) from this process: the baseline;
+  - the core directly (`Trainings.create`) from this process: the baseline;
   - `lucca-training mcp` over stdio, through the SDK's `Client`;
   - `lucca-training serve` over streamable HTTP at /mcp, through the SDK's `Client`.
 Both servers point at the sandbox with LUCCA_BASE_URL/LUCCA_API_KEY and MCP_CONFIRM=never (no

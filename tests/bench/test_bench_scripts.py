@@ -22,3 +22,16 @@ def test_core_overhead_bench_runs_and_prints_its_ratio():
     assert "result: PASS" in result.stdout or "result: MISSED" in result.stdout
     figures = {f.name: f for f in parse_figures("core_overhead.py", result.stdout)}
     assert figures["core: overhead per creation"].target == "< 1 ms"
+
+
+def test_token_validation_bench_runs_and_prints_its_figures():
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "token_validation.py"), "--runs", "50"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = {f.name: f for f in parse_figures("token_validation.py", result.stdout)}
+    assert figures["token validation per call (RS256, cached JWKS)"].target == "< 1 ms"
+    assert "token validation per call (ES256, cached JWKS)" in figures

@@ -30,7 +30,7 @@ def test_a_figure_cannot_break_the_format():
 
 def test_every_script_in_bench_is_run_and_the_shared_module_is_not():
     names = {path.name for path in scripts([])}
-    assert {"core_overhead.py", "mcp_startup.py", "mcp_overhead.py"} <= names
+    assert {"core_overhead.py", "mcp_startup.py", "mcp_overhead.py", "token_validation.py"} <= names
     assert not names & {"common.py", "run_all.py"}
 
 

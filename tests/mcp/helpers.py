@@ -2,7 +2,9 @@
 
 import mcp_types as types
 from mcp import Client
+from mcp.client.streamable_http import streamable_http_client
 from mcp.server import MCPServer
+from mcp.shared._httpx_utils import create_mcp_http_client
 
 # "2026-07-28": stateless, elicitation as an input-required round; "legacy": the initialize
 # handshake and a server-to-client elicitation request.
@@ -27,6 +29,15 @@ class UserAtKeyboard:
 
 def client(server: MCPServer, era: str, user: UserAtKeyboard | None = None) -> Client:
     return Client(server, mode=era, elicitation_callback=user)
+
+
+def bearer_client(
+    url: str, era: str, token: str | None, user: UserAtKeyboard | None = None
+) -> Client:
+    """A client of an HTTP server at `url`, sending `token` as its bearer token."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    transport = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers))
+    return Client(transport, mode=era, elicitation_callback=user)
 
 
 def text_of(result: types.CallToolResult) -> str:

@@ -7,11 +7,9 @@ import httpx
 import mcp_types
 import pytest
 from mcp import Client
-from mcp.client.streamable_http import streamable_http_client
-from mcp.shared._httpx_utils import create_mcp_http_client
 from mcp.shared.exceptions import MCPError
 
-from tests.mcp.helpers import ERAS, UserAtKeyboard, leaves, text_of
+from tests.mcp.helpers import ERAS, UserAtKeyboard, bearer_client, leaves, text_of
 from tests.servers import clean_env, free_port, serving
 from tests.support import CONSOLE_SCRIPT, MCP_TOKEN, SANDBOX_KEY, VALID_DRAFT, posts
 
@@ -33,9 +31,7 @@ def server(lucca_env, tmp_path):
 
 
 def mcp_client(url: str, era: str, token: str | None = TOKEN) -> Client:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    transport = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers))
-    return Client(transport, mode=era)
+    return bearer_client(url, era, token)
 
 
 def post(url: str, headers: dict[str, str]) -> httpx.Response:
@@ -125,9 +121,7 @@ def confirming_env(lucca_env, **extra: str) -> dict[str, str]:
 
 
 def asking_client(url: str, era: str, user: UserAtKeyboard) -> Client:
-    headers = {"Authorization": f"Bearer {TOKEN}"}
-    transport = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers))
-    return Client(transport, mode=era, elicitation_callback=user)
+    return bearer_client(url, era, TOKEN, user)
 
 
 @pytest.mark.parametrize("era", ERAS)

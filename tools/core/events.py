@@ -26,9 +26,11 @@ class Caller:
     """Who asked, as each face knows them. No secret ever goes here (a token's name, not it)."""
 
     face: str  # "mcp" | "slack" | "cli"
-    who: str | None = None  # Slack user id, MCP token name, the shell's user
+    who: str | None = None  # Slack user id, MCP token name or OAuth user, the shell's user
     team: str | None = None  # Slack team (workspace) id
     client: str | None = None  # MCP client name and version, when it said
+    subject: str | None = None  # OAuth `sub`: the user's stable id at the identity provider
+    oauth_client: str | None = None  # OAuth client id that acted for the user
 
 
 UNKNOWN_CALLER = Caller(face="unknown")

@@ -3,7 +3,8 @@
 Every face (MCP, Slack, the command line) turns what it received into a mapping of the training's
 fields and calls `accept_draft`: a valid draft comes back, or `InvalidDraft` naming each field,
 after one `CreationAttempt` event (`outcome="invalid_input"`) for the audit log and the metrics.
-So a refused input is counted the same way whatever the face, and no face reports it itself.
+So a refused input is counted the same way whatever the face, and no face reports it itself; a
+face that refuses a valid draft for a reason of its own (who may create) calls `refused`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from tools.core import events
 from tools.core.draft import TrainingDraft, validate_draft
-from tools.core.errors import InvalidDraft
+from tools.core.errors import InvalidDraft, TrainingError
 from tools.core.events import UNKNOWN_CALLER, Caller
 
 TITLE_SHOWN = 300  # an invalid input's title may be megabytes long; events carry its start
@@ -60,6 +61,12 @@ def _report_refused(
             seconds=time.perf_counter() - started,
         )
     )
+
+
+def refused(caller: Caller, draft: TrainingDraft, error: TrainingError) -> None:
+    """A face refused a valid draft for a reason of its own (the caller may not create): the
+    attempt is reported all the same."""
+    emit_attempt(caller, draft, time.perf_counter(), outcome=error.kind, error=error.message)
 
 
 def emit_attempt(

@@ -7,7 +7,8 @@ input-required round trip, on an older one into an `elicitation/create` request.
 - `always`: ask, and refuse to create when the client cannot be asked (fail closed);
 - `never`: do not ask (for clients whose own UI already confirms each tool call).
 
-Nothing is asked for input that is invalid or for a dry run: those never reach Lucca anyway.
+Nothing is asked for input that is invalid, for a dry run, or of a caller who may not create:
+those never reach Lucca anyway. The question names the person asking, when the token says.
 """
 
 from collections.abc import Awaitable, Callable
@@ -20,6 +21,8 @@ from pydantic import BaseModel, Field
 
 from tools.core.draft import TrainingDraft
 from tools.core.errors import InvalidDraft
+from tools.mcp_server.access import refusal
+from tools.mcp_server.callers import caller_of
 from tools.mcp_server.settings import ConfirmPolicy
 from tools.mcp_server.tool_arguments import call_arguments, read_request
 
@@ -58,8 +61,9 @@ def was_confirmed(outcome: ElicitationResult[CreationConfirmation]) -> bool:
     return isinstance(outcome, AcceptedElicitation) and bool(outcome.data.confirm)
 
 
-def confirmation_message(draft: TrainingDraft) -> str:
+def confirmation_message(draft: TrainingDraft, requested_by: str | None = None) -> str:
     facts = [
+        *([f"Requested by: {requested_by}"] if requested_by else []),
         f"Title: {draft.title}",
         f"Level: {draft.level}",
         f"Type: {draft.type or 'not set'}",
@@ -89,9 +93,10 @@ def make_confirmation_resolver(
             request = read_request(call_arguments(ctx))
         except InvalidDraft:
             return CreationConfirmation(confirm=False)
-        if request.dry_run or next_step(policy, ctx) != "ask":
-            return CreationConfirmation(confirm=False)
-        return Elicit(confirmation_message(request.draft), CreationConfirmation)
+        if request.dry_run or next_step(policy, ctx) != "ask" or refusal(ctx, "create"):
+            return CreationConfirmation(confirm=False)  # a refused caller is not asked first
+        message = confirmation_message(request.draft, caller_of(ctx).who)
+        return Elicit(message, CreationConfirmation)
 
     return ask_user_to_confirm
 

@@ -8,8 +8,10 @@ from mcp.server.mcpserver.resolve import Resolve
 from mcp.server.mcpserver.tools.base import Tool
 
 from tools.core.errors import TrainingError
+from tools.core.intake import refused
 from tools.core.trainings import Trainings
 from tools.mcp_server import tool_results
+from tools.mcp_server.access import refusal
 from tools.mcp_server.callers import caller_of
 from tools.mcp_server.confirmation import (
     CreationConfirmation,
@@ -48,6 +50,10 @@ def create_training_tool(policy: ConfirmPolicy) -> Tool:
             return tool_results.failed(invalid)
         if request.dry_run:
             return tool_results.previewed(Trainings.preview(request.draft))
+        denied = refusal(ctx, "create")
+        if denied is not None:
+            refused(caller, request.draft, denied)
+            return tool_results.failed(denied)
         step = next_step(policy, ctx)
         if step == "refuse":
             return tool_results.confirmation_impossible()

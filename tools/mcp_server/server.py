@@ -7,18 +7,17 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from mcp.server import MCPServer
-from mcp.server.auth.settings import AuthSettings
 from mcp.server.request_state import RequestStateSecurity
 
 from tools.mcp_server import guide
-from tools.mcp_server.auth import StaticTokenVerifier
+from tools.mcp_server.access import AccessPolicy
 from tools.mcp_server.create_tool import create_training_tool
 from tools.mcp_server.prompt_registry import register_prompts
 from tools.mcp_server.settings import McpSettings
 from tools.mcp_server.state import ServerState, TrainingsOpener
 
-if TYPE_CHECKING:
-    from mcp.server.auth.provider import TokenVerifier
+if TYPE_CHECKING:  # PyJWT and the OAuth code load only where HTTP auth is built
+    from tools.mcp_server.oauth import McpAuth
 
 SERVER_NAME = "lucca-training"
 INSTRUCTIONS = (
@@ -29,23 +28,22 @@ INSTRUCTIONS = (
 
 
 def build_mcp_server(
-    settings: McpSettings, open_trainings: TrainingsOpener, *, public_url: str | None = None
+    settings: McpSettings, open_trainings: TrainingsOpener, *, auth: McpAuth | None = None
 ) -> MCPServer[ServerState]:
     """The server; `open_trainings` yields the process's `Trainings` for the server's lifetime.
 
-    `public_url` is given for HTTP: with tokens configured, `/mcp` then requires one of them.
+    `auth` is given for HTTP (`tools.mcp_server.oauth.build_auth`): `/mcp` then requires a token.
     """
+    access = AccessPolicy.of(auth.oauth if auth else None)
 
     @asynccontextmanager
     async def lifespan(_: MCPServer[ServerState]) -> AsyncIterator[ServerState]:
-        state = ServerState(open_trainings)
+        state = ServerState(open_trainings, access)
         try:
             yield state
         finally:
             await state.aclose()
 
-    tokens = settings.auth_tokens() if public_url else {}
-    verifier: TokenVerifier | None = StaticTokenVerifier(tokens) if tokens else None
     keys = settings.request_state_keys()
     server: MCPServer[ServerState] = MCPServer(
         SERVER_NAME,
@@ -54,9 +52,8 @@ def build_mcp_server(
         version=_version(),
         tools=[create_training_tool(settings.mcp_confirm)],
         lifespan=lifespan,
-        token_verifier=verifier,
-        # Static bearer tokens: no OAuth server, so no protected-resource metadata to publish.
-        auth=AuthSettings(issuer_url=public_url, resource_server_url=None) if verifier else None,
+        token_verifier=auth.verifier if auth else None,
+        auth=auth.settings if auth else None,
         request_state_security=RequestStateSecurity(keys=keys) if keys else None,
         log_level="WARNING",  # our own logger says what matters; stdio keeps stdout clean anyway
     )

@@ -27,6 +27,17 @@ class McpSettings(BaseSettings):
     # Comma-separated keys sealing multi-round (elicitation) state; replicas must share them.
     mcp_request_state_keys: SecretStr | None = None
     mcp_max_body_bytes: int = Field(1_000_000, ge=10_000, le=50_000_000)
+    # OAuth 2.1 resource server (tools/mcp_server/oauth_settings.py checks these together).
+    mcp_public_url: str | None = None
+    mcp_oauth_issuer: str | None = None
+    mcp_oauth_audience: str = ""
+    mcp_oauth_read_scope: str = "trainings:read"
+    mcp_oauth_create_scope: str = "trainings:write"
+    mcp_oauth_introspection_url: str | None = None
+    mcp_oauth_introspection_client_id: str | None = None
+    mcp_oauth_introspection_client_secret: SecretStr | None = None
+    mcp_allowed_groups: str = ""
+    mcp_oauth_groups_claim: str = "groups"
 
     def auth_tokens(self) -> dict[str, str]:
         """Accepted bearer tokens by name; a `ConfigurationError` for a short or repeated one."""

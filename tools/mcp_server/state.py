@@ -12,13 +12,15 @@ from contextlib import AbstractAsyncContextManager, AsyncExitStack
 import anyio
 
 from tools.core.trainings import Trainings
+from tools.mcp_server.access import OPEN, AccessPolicy
 
 TrainingsOpener = Callable[[], AbstractAsyncContextManager[Trainings]]
 
 
 class ServerState:
-    def __init__(self, open_trainings: TrainingsOpener) -> None:
+    def __init__(self, open_trainings: TrainingsOpener, access: AccessPolicy = OPEN) -> None:
         self._open_trainings = open_trainings
+        self.access = access  # who may read and create (tools.mcp_server.access)
         self._trainings: Trainings | None = None
         self._lock = anyio.Lock()
         self._resources = AsyncExitStack()

@@ -30,6 +30,7 @@ from tools.core import events
 from tools.core.settings import Settings
 from tools.core.trainings import Trainings
 from tools.mcp_server.http_app import MCP_PATH, mcp_http_app
+from tools.mcp_server.oauth import build_auth
 from tools.mcp_server.server import build_mcp_server
 from tools.mcp_server.settings import McpSettings, load_mcp_settings
 from tools.ops import json_logs
@@ -88,9 +89,10 @@ def build_serve_app(
         assert running.trainings is not None, "the core opens before the MCP server starts"
         return nullcontext(running.trainings)
 
-    mcp = build_mcp_server(mcp_settings, current_trainings, public_url=f"http://{host}:{port}")
-    mcp_app = mcp_http_app(mcp, mcp_settings, host=host)
-    if not mcp_settings.auth_tokens():
+    auth = build_auth(mcp_settings, host=host, port=port)  # reaches the OAuth issuer, if any
+    mcp = build_mcp_server(mcp_settings, current_trainings, auth=auth)
+    mcp_app = mcp_http_app(mcp, mcp_settings, host=host, auth=auth)
+    if auth is None:
         logger.warning("MCP_AUTH_TOKENS is not set: /mcp is open to anyone who can reach %s", host)
 
     @asynccontextmanager
@@ -164,6 +166,7 @@ async def _drain(running: _Running, shutdown: ShutdownBudget) -> None:
 def _register_secrets(settings: Settings, mcp: McpSettings, slack: Any, llm: Any) -> None:
     """Every secret this process holds, so that no log line can show one (see json_logs)."""
     values = [settings.lucca_api_key, mcp.mcp_request_state_keys]
+    values.append(mcp.mcp_oauth_introspection_client_secret)
     if slack is not None:
         values += [slack.slack_bot_token, slack.slack_signing_secret, slack.slack_app_token]
     json_logs.secrets.add(*(v.get_secret_value() for v in values if v is not None))
