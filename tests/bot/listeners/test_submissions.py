@@ -19,6 +19,7 @@ from tests.bot.slack_driver import (
     texts_of,
 )
 from tests.support import posts
+from tools.core import events
 
 FULL_FORM = {
     **VALID_FORM,
@@ -92,6 +93,19 @@ async def test_an_invalid_submission_answers_errors_on_the_block_and_sends_nothi
     assert answer.body["errors"][block].startswith(message)
     assert fake_slack.views[view_id].view is form_before  # the modal stays, with what was typed
     assert posts(sandbox) == []
+
+
+async def test_a_refused_submission_is_reported_like_any_faces(driver: SlackDriver, sandbox):
+    seen: list[events.CreationAttempt] = []
+    stop = events.subscribe(lambda e: isinstance(e, events.CreationAttempt) and seen.append(e))
+    try:
+        view_id = await driver.open_form()
+        await driver.submit(view_id, {**VALID_FORM, ids.TITLE_BLOCK: "T" * 251})
+    finally:
+        stop()
+    assert [(e.outcome, e.caller.face, e.caller.who) for e in seen] == [
+        ("invalid_input", "slack", "U0ANN")
+    ]
 
 
 async def test_every_invalid_field_is_reported_at_once(driver: SlackDriver, sandbox):
