@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from tools.cli import (
     create_command,
     demo_command,
+    doctor_command,
     mcp_command,
     sandbox_command,
     serve_command,
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         slack_command,
         sandbox_command,
         demo_command,
+        doctor_command,
     ):
         command.add_parser(commands, parents=[verbosity])
     return parser
