@@ -143,3 +143,16 @@ def test_no_lucca_settings_is_a_failure_that_says_what_to_set(tmp_path):
     result = doctor({}, tmp_path)
     assert result.returncode == 1
     assert "failed          Lucca: LUCCA_BASE_URL and LUCCA_API_KEY are not set." in result.stdout
+
+
+def test_secrets_mounted_as_files_are_read_from_secrets_dir(sandbox, tmp_path):
+    """As deploy/kubernetes mounts the Secret: one file per key, named after the setting."""
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "LUCCA_API_KEY").write_text(SANDBOX_KEY + "\n", encoding="utf-8")
+    settings = {"LUCCA_BASE_URL": sandbox.base_url, "SECRETS_DIR": str(secrets)}
+    result = doctor(settings, tmp_path, "--output", "json")
+    assert checks_of(result)["Lucca"]["status"] == "ok", result.stdout
+    missing = doctor({**settings, "SECRETS_DIR": str(tmp_path / "nowhere")}, tmp_path)
+    assert missing.returncode == 2  # unusable settings, as for every command
+    assert "SECRETS_DIR is not a folder that exists." in missing.stderr
