@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lucca-training",
         description="Create trainings in a Lucca Training catalog.",
-        epilog="Settings come from the environment or a .env file: see README.md.",
+        epilog="Settings come from the environment or a .env file: see docs/settings.md.",
     )
     verbose_help = "log each call to Lucca (method, path, status, time) to stderr"
     parser.add_argument("-v", "--verbose", action="store_true", help=verbose_help)

@@ -1,6 +1,6 @@
 """Settings, read once at the entry point from the environment and `.env`, then passed down.
 
-Only what the code uses is declared here; each is documented in README.md and `.env.example`.
+Only what the code uses is declared here; each is documented in docs/settings.md and `.env.example`.
 """
 
 from __future__ import annotations
