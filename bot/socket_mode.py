@@ -56,7 +56,7 @@ async def _checked(call, variable: str):
     except SlackApiError as exc:
         raise ConfigurationError(
             f"Slack refused {variable} ({slack_error_code(exc)}).",
-            f"Check {variable} in your Slack app's settings (see README.md, Slack).",
+            f"Check {variable} in your Slack app's settings (see docs/slack.md).",
         ) from None
     except SLACK_FAILURES as exc:
         raise SlackUnreachable(

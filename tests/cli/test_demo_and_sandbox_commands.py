@@ -26,6 +26,11 @@ def test_demo_drives_the_mcp_server_to_create_one_training_and_show_a_refusal(tm
     assert "- level: must be one of Beginner, Middle, Expert (got 'Guru')" in out
     assert "- subtitle: is required" in out
     assert "The sandbox received 1 POST in all" in out
+    conversation, _, trail = out.partition("\nAudit trail (the server's log")
+    assert "event" not in conversation and "audit" not in conversation.lower()
+    assert result.stderr == ""  # nothing from the server between the demo's own lines
+    assert "created #45  'Business French for Customer Calls'  (face mcp)" in trail
+    assert "invalid_input" in trail
 
 
 def test_sandbox_command_serves_the_api_and_prints_how_to_use_it(tmp_path):

@@ -1,5 +1,9 @@
 """The Kubernetes example agrees with the code: ports, probe paths, setting names, stop timing."""
 
+import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -7,9 +11,10 @@ import yaml
 
 from bot.settings import SlackSettings
 from tests.deploy.dockerfile import parse
+from tests.packaging.builds import tool
 from tests.support import ROOT
 from tools.cli.serve_command import DEFAULT_PORT
-from tools.core.settings import Settings
+from tools.core.settings import SECRETS_DIR_VARIABLE, Settings
 from tools.mcp_server.settings import McpSettings
 from tools.ops.readiness import CHECK_TIMEOUT_SECONDS
 from tools.ops.settings import OpsSettings
@@ -41,6 +46,66 @@ def container(manifests) -> dict:
 def known_settings() -> set[str]:
     models = (Settings, McpSettings, SlackSettings, OpsSettings)
     return {name.upper() for model in models for name in model.model_fields}
+
+
+def run_tool(*command: str | Path) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [str(part) for part in command], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
+    assert result.returncode == 0, f"{command[0]}:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def test_every_manifest_validates_strictly_against_the_kubernetes_schemas():
+    validate = Path(sys.executable).with_name("kubernetes-validate")
+    files = sorted(p for p in KUBERNETES.glob("*.yaml") if p.name != "kustomization.yaml")
+    result = run_tool(validate, "--strict", *files)
+    assert result.stdout.count(" passed for resource ") == len(files), result.stdout
+
+
+def test_the_policy_scanner_finds_nothing_to_flag():
+    checkov = tool(ROOT / ".venv-checkov" / "bin" / "checkov", "run `make ci-tools`")
+    result = run_tool(
+        checkov, "--directory", KUBERNETES, "--framework", "kubernetes", "--skip-download",
+        "--compact", "--quiet", "--output", "json",
+    )  # fmt: skip
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["failed"] == 0 and summary["passed"] > 50, summary
+
+
+def test_everything_lives_in_its_own_namespace(manifests):
+    namespace = manifests["Namespace"]["metadata"]["name"]
+    assert manifests["Kustomization"]["namespace"] == namespace != "default"
+    namespaced = [d for kind, d in manifests.items() if kind not in ("Namespace", "Kustomization")]
+    assert {d["metadata"]["namespace"] for d in namespaced} == {namespace}
+
+
+def test_the_secret_reaches_the_app_as_files_in_the_folder_it_reads(manifests, container):
+    pod = manifests["Deployment"]["spec"]["template"]["spec"]
+    assert not [s for s in container.get("envFrom", []) if "secretRef" in s]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    (mount,) = [m for m in container["volumeMounts"] if m["name"] == "secrets"]
+    assert env[SECRETS_DIR_VARIABLE] == mount["mountPath"] and mount["readOnly"]
+    (volume,) = [v for v in pod["volumes"] if v["name"] == "secrets"]
+    assert volume["secret"]["secretName"] == manifests["Secret"]["metadata"]["name"]
+    assert pod["securityContext"]["fsGroup"] == pod["securityContext"]["runAsGroup"]
+
+
+def test_a_cpu_limit_and_an_image_pinned_by_digest(container):
+    assert container["resources"]["limits"]["cpu"]
+    assert re.fullmatch(r"[^@\s]+@sha256:[0-9a-f]{64}", container["image"])
+
+
+def test_ingress_only_from_the_ingress_controller_and_egress_only_to_dns_and_https(manifests):
+    policy = manifests["NetworkPolicy"]["spec"]
+    assert set(policy["policyTypes"]) == {"Ingress", "Egress"}
+    pods = manifests["Deployment"]["spec"]["template"]["metadata"]["labels"]
+    assert policy["podSelector"]["matchLabels"].items() <= pods.items()
+    (ingress,) = policy["ingress"]
+    assert [p["port"] for p in ingress["ports"]] == [DEFAULT_PORT]
+    assert all("namespaceSelector" in source for source in ingress["from"])
+    ports = {p["port"] for rule in policy["egress"] for p in rule["ports"]}
+    assert ports == {53, 443}
 
 
 def test_every_file_is_listed_in_the_kustomization(manifests):
@@ -83,6 +148,7 @@ def test_every_setting_is_one_the_code_reads_and_secrets_stay_in_the_secret(mani
     config = manifests["ConfigMap"]["data"]
     secret = manifests["Secret"]["stringData"]
     assert set(config) | set(secret) <= known_settings(), set(config) | set(secret)
+    assert set(secret) <= known_settings()  # each key becomes a file of that name
     assert not [name for name in config if name.rsplit("_", 1)[-1] in SECRET_WORDS]
     assert {"LUCCA_API_KEY", "MCP_AUTH_TOKENS", "MCP_REQUEST_STATE_KEYS"} <= set(secret)
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import sys
-from typing import Any
+import tempfile
+from typing import Any, TextIO
 
 DEMO_TRAINING: dict[str, Any] = {
     "title": "Business French for Customer Calls",
@@ -56,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
 async def _demo() -> int:
     from mcp import Client, StdioServerParameters
+    from mcp.client.stdio import stdio_client
 
     from tools.sandbox.config import SandboxConfig
     from tools.sandbox.runner import SandboxServer, new_api_key
@@ -68,10 +71,13 @@ async def _demo() -> int:
             args=["-m", "tools.cli.main", "mcp"],
             env=_server_env(sandbox.base_url, sandbox.config.api_key),
         )
-        async with Client(server, elicitation_callback=_user_confirms) as assistant:
-            created = await _show_the_job(assistant)
-        posts = [entry for entry in sandbox.requests_log() if entry["method"] == "POST"]
-    print(f"\nThe sandbox received {len(posts)} POST in all: the confirmed training only.")
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as server_log:
+            transport = stdio_client(server, errlog=server_log)
+            async with Client(transport, elicitation_callback=_user_confirms) as assistant:
+                created = await _show_the_job(assistant)
+            posts = [entry for entry in sandbox.requests_log() if entry["method"] == "POST"]
+            print(f"\nThe sandbox received {len(posts)} POST in all: the confirmed training only.")
+            _show_audit_trail(server_log)
     return 0 if created and len(posts) == 1 else 1
 
 
@@ -102,8 +108,34 @@ async def _user_confirms(context: Any, params: Any) -> Any:
 
 
 def _server_env(base_url: str, api_key: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LUCCA_", "MCP_"))}
-    return {**env, "LUCCA_BASE_URL": base_url, "LUCCA_API_KEY": api_key, "MCP_CONFIRM": "auto"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LUCCA_", "MCP_", "LOG_"))}
+    ours = {"LUCCA_BASE_URL": base_url, "LUCCA_API_KEY": api_key, "MCP_CONFIRM": "auto"}
+    return {**env, **ours, "LOG_FORMAT": "json"}
+
+
+def _show_audit_trail(server_log: TextIO) -> None:
+    """The server's records, after the conversation: one line per creation attempt."""
+    server_log.seek(0)
+    lines = [line for line in server_log.read().splitlines() if line.strip()]
+    if not lines:
+        return
+    print("\nAudit trail (the server's log, one record per creation attempt):")
+    for line in lines:
+        print("   " + _audit_line(line))
+
+
+def _audit_line(line: str) -> str:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return line
+    if not isinstance(record, dict) or record.get("event") != "audit":
+        return str(record.get("message", line)) if isinstance(record, dict) else line
+    title = str(record.get("title", ""))
+    shown = title if len(title) <= 40 else title[:39] + "…"
+    training = f" #{record['training_id']}" if record.get("training_id") else ""
+    outcome, face = record.get("outcome"), record.get("face")
+    return f"{record.get('at', '')}  {outcome}{training}  {shown!r}  (face {face})"
 
 
 def _text(result: Any) -> str:

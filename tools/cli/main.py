@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from tools.cli import (
     create_command,
     demo_command,
+    doctor_command,
     mcp_command,
     sandbox_command,
     serve_command,
@@ -29,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lucca-training",
         description="Create trainings in a Lucca Training catalog.",
-        epilog="Settings come from the environment or a .env file: see README.md.",
+        epilog="Settings come from the environment or a .env file: see docs/settings.md.",
     )
     verbose_help = "log each call to Lucca (method, path, status, time) to stderr"
     parser.add_argument("-v", "--verbose", action="store_true", help=verbose_help)
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         slack_command,
         sandbox_command,
         demo_command,
+        doctor_command,
     ):
         command.add_parser(commands, parents=[verbosity])
     return parser

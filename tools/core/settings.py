@@ -1,11 +1,12 @@
 """Settings, read once at the entry point from the environment and `.env`, then passed down.
 
-Only what the code uses is declared here; each is documented in README.md and `.env.example`.
+Only what the code uses is declared here; each is documented in docs/settings.md and `.env.example`.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 from typing import TypeVar
 from urllib.parse import SplitResult, urlsplit
@@ -76,11 +77,22 @@ def load_settings(**overrides: object) -> Settings:
     return read_settings(Settings, **overrides)
 
 
+# A folder of files, each named after a setting and holding its value: how Kubernetes mounts a
+# Secret as files (deploy/kubernetes). Environment variables and `.env` win over these files.
+SECRETS_DIR_VARIABLE = "SECRETS_DIR"
+
+
 def read_settings(kind: type[AnySettings], **overrides: object) -> AnySettings:
-    """Settings of any face from the environment and `.env`; a bad value becomes a
+    """Settings of any face from the environment, `.env` and SECRETS_DIR; a bad value becomes a
     `ConfigurationError` naming the variable, its value never shown."""
+    secrets_dir = os.environ.get(SECRETS_DIR_VARIABLE, "").strip() or None
+    if secrets_dir and not os.path.isdir(secrets_dir):
+        raise ConfigurationError(
+            f"{SECRETS_DIR_VARIABLE} is not a folder that exists.",
+            "Point it at the folder where the secrets are mounted as files, or unset it.",
+        )
     try:
-        return kind(**overrides)
+        return kind(_secrets_dir=secrets_dir, **overrides)
     except ValidationError as exc:
         raise settings_error(exc) from None
 
