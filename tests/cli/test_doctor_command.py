@@ -71,7 +71,9 @@ def test_every_part_ok_against_the_sandbox_slack_and_the_model(good_settings, sl
     result = doctor(good_settings, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 5 and all(line.startswith("ok ") for line in lines), result.stdout
+    assert len(lines) == 6, result.stdout
+    assert all(line.startswith("ok ") for line in lines[:5]), result.stdout
+    assert lines[5].startswith("not configured  Identity provider (OAuth)")  # tests/mcp/oauth
     assert "Lucca: http://127.0.0.1" in result.stdout and "accepts the key" in result.stdout
     assert "the bot lucca-training of workspace Acme" in result.stdout
     assert f"{FAKE_MODEL} at" in result.stdout
@@ -83,7 +85,9 @@ def test_json_output_for_scripts(good_settings, sandbox, tmp_path):
     assert result.returncode == 0
     report = json.loads(result.stdout)
     assert report["ok"] is True
-    assert {check["status"] for check in report["checks"]} == {"ok"}
+    statuses = {check["part"]: check["status"] for check in report["checks"]}
+    assert statuses.pop("Identity provider (OAuth)") == "not configured"
+    assert set(statuses.values()) == {"ok"}
     lists = [e for e in sandbox.requests_log() if e["method"] == "GET"]
     assert len(lists) == 1  # one list request (for one item) is all the check costs
 

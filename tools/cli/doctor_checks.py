@@ -5,8 +5,7 @@ is off, which is fine) or failed, with what to do. A check costs at most one req
 service. Messages name variables and addresses, never a secret: the settings errors never echo a
 value, and what a service answered is reduced to its status or error code.
 
-The list is `CHECKS`, in the order a reader fixes things. The OAuth issuer (metadata and JWKS) and
-the shared state store belong to features being added beside this one: each adds its check here.
+The list is `CHECKS`, in the order a reader fixes things.
 """
 
 from __future__ import annotations
@@ -207,13 +206,50 @@ async def check_model(http: httpx.AsyncClient) -> CheckResult:
     return ok(part, f"{connection.model} at {connection.base_url} answers.")
 
 
-# In the order a reader fixes things. The OAuth issuer and the state store add theirs here.
+async def check_oauth_issuer(http: httpx.AsyncClient) -> CheckResult:
+    """Identity provider (OAuth): the issuer's metadata and signing keys, as `serve` reads them."""
+    from tools.mcp_server.oauth_discovery import discover_keys, new_discovery_client
+    from tools.mcp_server.oauth_settings import oauth_config
+    from tools.mcp_server.settings import load_mcp_settings
+
+    part = "Identity provider (OAuth)"
+    try:
+        # The settings' own checks, as on loopback: MCP_PUBLIC_URL is serve's to require.
+        config = oauth_config(load_mcp_settings(), host="127.0.0.1", port=0)
+    except ConfigurationError as error:
+        return failed(part, error.message, error.next_step)
+    if config is None:
+        return off(part, "MCP_OAUTH_ISSUER is not set: /mcp takes static tokens only, if any.")
+
+    def discover() -> tuple[object, dict | None]:
+        with new_discovery_client() as sync_http:
+            return discover_keys(config.issuer, sync_http)
+
+    try:
+        _, keys = await asyncio.to_thread(discover)
+    except ConfigurationError as error:
+        return failed(part, error.message, error.next_step)
+    if keys is None:
+        if config.introspection is None:
+            return failed(
+                part,
+                f"{config.issuer} publishes no jwks_uri, and no introspection is configured: "
+                "no token could be checked.",
+                "Set MCP_OAUTH_INTROSPECTION_URL and its client credentials, or use an issuer "
+                "that signs JWTs.",
+            )
+        return ok(part, f"{config.issuer}: metadata read; opaque tokens go to introspection.")
+    return ok(part, f"{config.issuer}: metadata and {len(keys['keys'])} signing key(s) read.")
+
+
+# In the order a reader fixes things. The state store adds its check here.
 CHECKS: tuple[Check, ...] = (
     check_lucca,
     check_slack_bot_token,
     check_slack_signing_secret,
     check_slack_app_token,
     check_model,
+    check_oauth_issuer,
 )
 
 

@@ -26,8 +26,8 @@ from tools.mcp_server.jwt_tokens import JwksCache, JwtValidator, TokenRefused
 from tools.mcp_server.oauth_challenge import note_refusal
 from tools.mcp_server.oauth_discovery import (
     DISCOVERY_TIMEOUT_SECONDS,
-    discover_issuer,
-    fetch_jwks,
+    discover_keys,
+    new_discovery_client,
 )
 from tools.mcp_server.oauth_settings import OAuthConfig, oauth_config
 from tools.mcp_server.settings import McpSettings
@@ -79,13 +79,12 @@ class OAuthTokenVerifier:
         self._config = config
         self._static = static
         self._async_http: httpx.AsyncClient | None = None
-        with http or httpx.Client(timeout=DISCOVERY_TIMEOUT_SECONDS, trust_env=False) as start:
-            metadata = discover_issuer(config.issuer, start)
-            self._jwt = None
-            if metadata.jwks_uri:
-                initial = fetch_jwks(metadata.jwks_uri, start)
-                keys = JwksCache(metadata.jwks_uri, self._http, initial)
-                self._jwt = JwtValidator(keys, issuer=config.issuer, audiences=config.audiences)
+        with http or new_discovery_client() as start:
+            metadata, initial = discover_keys(config.issuer, start)
+        self._jwt = None
+        if metadata.jwks_uri and initial is not None:
+            keys = JwksCache(metadata.jwks_uri, self._http, initial)
+            self._jwt = JwtValidator(keys, issuer=config.issuer, audiences=config.audiences)
         self._introspector = (
             Introspector(
                 config.introspection,

@@ -66,6 +66,17 @@ def discover_issuer(issuer: str, http: httpx.Client) -> IssuerMetadata:
     )
 
 
+def discover_keys(issuer: str, http: httpx.Client) -> tuple[IssuerMetadata, dict | None]:
+    """The issuer's metadata and its JSON Web Key Set (None when it publishes no `jwks_uri`):
+    what `serve` reads before it binds, and what `doctor` checks."""
+    metadata = discover_issuer(issuer, http)
+    return metadata, fetch_jwks(metadata.jwks_uri, http) if metadata.jwks_uri else None
+
+
+def new_discovery_client() -> httpx.Client:
+    return httpx.Client(timeout=DISCOVERY_TIMEOUT_SECONDS, trust_env=False)
+
+
 def fetch_jwks(jwks_uri: str, http: httpx.Client) -> dict:
     try:
         response = http.get(jwks_uri, headers={"Accept": "application/json"})
