@@ -97,6 +97,9 @@ class CatalogReader:
             return None
         if self._loading is None or self._loading.done():
             self._loading = asyncio.create_task(self._load())
+            # A caller that stopped waiting (Slack's 3 s) must not leave its failure unretrieved:
+            # the load logged it already.
+            self._loading.add_done_callback(lambda task: task.cancelled() or task.exception())
         return self._loading
 
     async def references(self) -> References:
@@ -142,16 +145,13 @@ class CatalogReader:
             category_ids=[category_id] if category_id is not None else [],
         )
         listing = await read_list(self._client, where, max_pages=1, limit=limit)
-        items = listing.items
-        if text is not None:
-            # A search Lucca ignored comes back unfiltered: keep only what holds the text.
-            kept = [item for item in items if holds_text(item, text)]
-            if len(kept) < len(items):
-                items, listing = kept, None
-        if listing is None:
-            return SearchResult(items, None, False)
-        more = listing.stop != "last_page" or (listing.count or 0) > len(items)
-        return SearchResult(items, listing.count, more)
+        kept = [item for item in listing.items if text is None or holds_text(item, text)]
+        if len(kept) < len(listing.items):
+            # Lucca ignored the search and answered a page of the unfiltered list: its count and
+            # cursor speak of that list, so neither says how many trainings hold the text.
+            return SearchResult(kept, None, False)
+        more = listing.stop != "last_page" or (listing.count or 0) > len(kept)
+        return SearchResult(kept, listing.count, more)
 
     async def training(self, training_id: int) -> Item | None:
         """One training, through the list's `id` filter (the API has no GET by id)."""
