@@ -39,7 +39,7 @@ class TrainingRecord(TrainingSummary):
 
 def summaries_of(items: Iterable[dict[str, Any]]) -> list[TrainingSummary]:
     return [
-        TrainingSummary(**fields, subtitle=_shortened(fields["subtitle"]))
+        TrainingSummary(**{**fields, "subtitle": _shortened(fields["subtitle"])})
         for fields in map(_common_fields, items)
         if fields is not None
     ]

@@ -33,6 +33,12 @@ from tools.mcp_server.read_results import (
     found_trainings,
     providers_in_use,
 )
+from tools.mcp_server.tool_definition import (
+    LIST_CATEGORIES,
+    LIST_PROVIDERS,
+    SEARCH_TRAININGS,
+    TOOL_NAME,
+)
 
 MAX_SEARCH_RESULTS = 50
 
@@ -68,21 +74,21 @@ trainings. Each result has its id, title, a shortened subtitle, level, type, sta
 category; read one in full (with its description) at the resource {TRAINING_URI}. At most \
 {MAX_SEARCH_RESULTS} results; `total` and `more` say when more match."""
 
-PROVIDERS_DESCRIPTION = """\
+PROVIDERS_DESCRIPTION = f"""\
 The training providers (the organizations that run trainings) in use in the company's Lucca \
 Training catalog, each with its id, name and how many trainings use it.
 
-Use it to turn a provider named by the user into the providerId that create_training takes: \
+Use it to turn a provider named by the user into the providerId that {TOOL_NAME} takes: \
 call it with `query` set to the name, show the user the match, and never guess an id. Lucca lists \
 providers only through their trainings, so one that no training uses yet is not here: then leave \
 providerId out and tell the user an admin can set it in Lucca."""
 
-CATEGORIES_DESCRIPTION = """\
+CATEGORIES_DESCRIPTION = f"""\
 The training categories in use in the company's Lucca Training catalog, each with its id, its \
 name (in `language` when Lucca has a translation of it) and how many trainings use it.
 
 Use it to turn a category named by the user, in their language, into the categoryId that \
-create_training takes: call it with `query` set to the name, show the user the match, and never \
+{TOOL_NAME} takes: call it with `query` set to the name, show the user the match, and never \
 guess an id. Lucca lists categories only through their trainings, so one that no training uses \
 yet is not here: then leave categoryId out and tell the user."""
 
@@ -138,16 +144,21 @@ def read_tools() -> list[Tool]:
     return [
         Tool.from_function(
             function,
-            name=function.__name__,
+            name=name,
             title=title,
             description=description,
             annotations=read_annotations(title),
             structured_output=True,
         )
-        for function, title, description in (
-            (search_trainings, "Search the training catalog", SEARCH_DESCRIPTION),
-            (list_providers, "List the training providers", PROVIDERS_DESCRIPTION),
-            (list_categories, "List the training categories", CATEGORIES_DESCRIPTION),
+        for function, name, title, description in (
+            (search_trainings, SEARCH_TRAININGS, "Search the training catalog", SEARCH_DESCRIPTION),
+            (list_providers, LIST_PROVIDERS, "List the training providers", PROVIDERS_DESCRIPTION),
+            (
+                list_categories,
+                LIST_CATEGORIES,
+                "List the training categories",
+                CATEGORIES_DESCRIPTION,
+            ),
         )
     ]
 

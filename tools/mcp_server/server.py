@@ -22,9 +22,11 @@ if TYPE_CHECKING:  # PyJWT and the OAuth code load only where HTTP auth is built
 
 SERVER_NAME = "lucca-training"
 INSTRUCTIONS = (
-    "Creates trainings in the company's Lucca Training catalog. Draft the texts with the user "
-    "first (prompt draft_training), check them with create_training and dryRun: true, then "
-    "create. Read training://guide for the fields, limits and levels."
+    "Creates trainings in the company's Lucca Training catalog. Look for similar trainings first "
+    "(search_trainings), resolve provider and category names to ids (list_providers, "
+    "list_categories), draft the texts with the user (prompt draft_training), check them with "
+    "create_training and dryRun: true, then create. Read training://guide for the fields, limits "
+    "and levels."
 )
 
 

@@ -1,9 +1,10 @@
 """The core's results and typed errors, as MCP tool results. The one place the MCP face converts.
 
 Successful calls carry `structuredContent` (a `CreateTrainingOutput`) and a short text for clients
-that read text only; a training that exists also comes with a `resource_link` to read it back. Failures are `isError` results written for the model to act on: what
-happened, every bad field with its limit, and what to do next. Their texts come from the core's
-messages, which never contain a secret.
+that read text only; a training that exists also comes with a `resource_link` to read it back.
+Failures, of `create_training` and of the read tools alike, are `isError` results written for the
+model to act on: what happened, every bad field with its limit, and what to do next. Their texts
+come from the core's messages, which never contain a secret.
 """
 
 from __future__ import annotations
@@ -115,9 +116,7 @@ def _safe_to_retry(error: TrainingError) -> str:
     return "yes" if error.safe_to_retry else "no, not before the user or the catalog says so"
 
 
-def _success(
-    output: CreateTrainingOutput, text: str, *links: ResourceLink
-) -> CallToolResult:
+def _success(output: CreateTrainingOutput, text: str, *links: ResourceLink) -> CallToolResult:
     return CallToolResult(
         content=[TextContent(type="text", text=text), *links],
         structured_content=output.model_dump(mode="json"),
