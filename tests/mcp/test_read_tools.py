@@ -124,7 +124,8 @@ async def test_lucca_failing_is_an_error_that_says_what_to_do(make_server, sandb
     assert result.is_error is True
     text = text_of(result)
     assert text.startswith("Could not read the catalog (auth)")
-    assert "Safe to call again" in text
+    assert "Safe to call again: yes, reading changes nothing." in text
+    assert "API key" in text  # the next step: what the operator must fix
 
 
 async def test_a_provider_found_by_name_creates_and_its_link_reads_it_back(

@@ -79,7 +79,7 @@ def failed(error: TrainingError) -> CallToolResult:
     headline = f"Not created ({error.kind}): {error.message}"
     if isinstance(error, InvalidDraft):
         headline = "Not created: the arguments are not valid. Fix these fields and call again:"
-    lines = _error_lines(error, headline)
+    lines = _error_lines(error, headline, _safe_to_retry(error))
     next_step = error.next_step
     if isinstance(error, DuplicateTraining):
         next_step = (
@@ -95,18 +95,20 @@ def failed(error: TrainingError) -> CallToolResult:
 
 
 def could_not_read(error: TrainingError) -> CallToolResult:
-    """A read tool's failure: nothing was changed, so only Lucca's state says when to retry."""
+    """A read tool's failure. Reading changes nothing, so calling again is always safe; the
+    error's next step says whether it can help (a key Lucca refuses stays refused)."""
     headline = f"Could not read the catalog ({error.kind}): {error.message}"
-    return _failure("\n".join(_error_lines(error, headline)), error.next_step)
+    lines = _error_lines(error, headline, "yes, reading changes nothing")
+    return _failure("\n".join(lines), error.next_step)
 
 
-def _error_lines(error: TrainingError, headline: str) -> list[str]:
+def _error_lines(error: TrainingError, headline: str, safe: str) -> list[str]:
     lines = [headline]
     if error.field_errors:
         lines += [f"- {problem.field}: {problem.message}" for problem in error.field_errors]
     if error.retry_after is not None:
         lines.append(f"Retry after: {error.retry_after:.0f} seconds.")
-    lines.append(f"Safe to call again: {_safe_to_retry(error)}.")
+    lines.append(f"Safe to call again: {safe}.")
     return lines
 
 
