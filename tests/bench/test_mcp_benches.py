@@ -56,3 +56,12 @@ def test_mcp_overhead_bench_runs_and_prints_both_transports():
     ):
         assert label in output, f"{label!r} missing from:\n{output}"
     assert_verdict(output)
+
+
+def test_search_bench_runs_and_prints_its_ratio_against_a_bare_get():
+    output = run_bench("search_overhead.py", runs=5)
+    for label in ("bare GET median", "MCP search median", "ratio of medians", "overhead"):
+        assert label in output, f"{label!r} missing from:\n{output}"
+    figures = {f.name: f for f in parse_figures("search_overhead.py", output)}
+    assert figures["search_trainings: MCP HTTP / bare GET, medians"].unit == "x"
+    assert_verdict(output)

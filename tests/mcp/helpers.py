@@ -40,6 +40,16 @@ def bearer_client(
     return Client(transport, mode=era, elicitation_callback=user)
 
 
+# Every tool the server lists, in its order: the one that writes, then the ones that read.
+TOOL_NAMES = ["create_training", "search_trainings", "list_providers", "list_categories"]
+
+
+def create_tool(listed: types.ListToolsResult) -> types.Tool:
+    """`create_training` among the listed tools, which must be exactly `TOOL_NAMES`."""
+    assert [tool.name for tool in listed.tools] == TOOL_NAMES
+    return listed.tools[0]
+
+
 def text_of(result: types.CallToolResult) -> str:
     return "\n".join(block.text for block in result.content if isinstance(block, types.TextContent))
 

@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.mcp.helpers import TOOL_NAMES
 from tests.servers import clean_env, free_port, serving
 from tests.support import CONSOLE_SCRIPT, MCP_TOKEN, SANDBOX_KEY, WRITABLE_FIELDS, posts
 from tools.core.lucca_api import AUTH_HEADER, AUTH_SCHEME, TRAININGS_PATH
@@ -160,7 +161,7 @@ def training_in_sandbox(sandbox: SandboxServer, training_id: int) -> dict[str, A
 def assert_lists_create_training(outcome: Outcome) -> None:
     assert outcome.returncode == 0, outcome.stderr
     tools = outcome.result()["tools"]
-    assert [tool["name"] for tool in tools] == ["create_training"]
+    assert [tool["name"] for tool in tools] == TOOL_NAMES
     tool = tools[0]
     schema = tool["inputSchema"]
     assert list(schema["properties"]) == [*WRITABLE_FIELDS, "dryRun", "allowDuplicate"]

@@ -1,6 +1,6 @@
 """What an assistant sees before its first call: the schema from the spec, honest annotations."""
 
-from tests.mcp.helpers import client
+from tests.mcp.helpers import client, create_tool
 from tests.support import WRITABLE_FIELDS
 from tools.core.spec import load_spec, training_input_schema
 from tools.mcp_server.tool_definition import CreateTrainingOutput
@@ -8,7 +8,7 @@ from tools.mcp_server.tool_definition import CreateTrainingOutput
 
 async def listed_tool(server, era):
     async with client(server, era) as session:
-        (tool,) = (await session.list_tools()).tools
+        tool = create_tool(await session.list_tools())
     return tool
 
 

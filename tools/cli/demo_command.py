@@ -82,9 +82,12 @@ async def _demo() -> int:
 
 
 async def _show_the_job(assistant: Any) -> bool:
-    (tool,) = (await assistant.list_tools()).tools
+    tools = (await assistant.list_tools()).tools
+    tool = next(listed for listed in tools if listed.name == "create_training")
+    readers = ", ".join(listed.name for listed in tools if listed is not tool)
     limits = {n: p.get("maxLength") for n, p in tool.input_schema["properties"].items()}
-    print(f"1. The assistant lists the server's tools: {tool.name} ({tool.title})")
+    print(f"1. The assistant lists the server's tools: {tool.name} ({tool.title}), "
+          f"and {readers} to read the catalog")  # fmt: skip
     print(f"   limits from the Lucca spec: title {limits['title']}, subtitle "
           f"{limits['subtitle']}, description {limits['description']} characters\n")  # fmt: skip
     print("2. It calls create_training; the server asks the user to confirm first:")
@@ -139,7 +142,8 @@ def _audit_line(line: str) -> str:
 
 
 def _text(result: Any) -> str:
-    return "\n".join(getattr(block, "text", "") for block in result.content)
+    """The text blocks (a created training's `resource_link` comes beside them)."""
+    return "\n".join(block.text for block in result.content if getattr(block, "text", None))
 
 
 def _indented(text: str, prefix: str = "   ") -> str:

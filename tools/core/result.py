@@ -3,6 +3,8 @@
 Lucca's answer is read leniently (unknown keys ignored, the state matched without regard to case,
 provider and category taken only when present): the spec and the live API disagree in small ways,
 and a created training must never be reported as a failure because of a cosmetic difference.
+The same lenient readers (`state_of`, `reference_of`...) read the catalog's trainings
+(`catalog_items`).
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ class DraftPreview(BaseModel):
 def created_training_from(
     answer: dict[str, Any], draft: TrainingDraft, outcome: Outcome = "created"
 ) -> CreatedTraining:
-    training_id = _lucca_id(answer.get("id"))
+    training_id = lucca_id(answer.get("id"))
     if training_id is None:
         raise UnexpectedAnswer(
             "Lucca answered 201 Created but without the new training's id.",
@@ -70,10 +72,10 @@ def created_training_from(
             "Training catalog before trying again.",
             status=201,
         )
-    state = _state(answer.get("state"))
-    title = _text(answer.get("title")) or draft.title
-    level = _text(answer.get("level")) or draft.level
-    kind = _text(answer.get("type")) or draft.type
+    state = state_of(answer.get("state"))
+    title = text_or_none(answer.get("title")) or draft.title
+    level = text_or_none(answer.get("level")) or draft.level
+    kind = text_or_none(answer.get("type")) or draft.type
     status = f"{state} ({CATALOG_NOTE})" if state == "Ready" else state
     facts = f"({_facts(level, kind)}): {state}, {_public_catalog_phrase(state)}."
     summary = {
@@ -90,8 +92,8 @@ def created_training_from(
         state=state,
         level=level,
         type=kind,
-        provider=_reference(answer.get("provider")),
-        category=_reference(answer.get("category")),
+        provider=reference_of(answer.get("provider")),
+        category=reference_of(answer.get("category")),
         catalogStatus=status,
         summary=summary,
     )
@@ -105,24 +107,24 @@ def preview_of(draft: TrainingDraft) -> DraftPreview:
     )
 
 
-def _state(value: Any) -> str:
+def state_of(value: Any) -> str:
     """Lucca creates trainings as Ready; the spec spells the state both `Ready` and `ready`."""
     if not isinstance(value, str) or not value.strip():
         return "Ready"
     return next((s for s in KNOWN_STATES if s.lower() == value.strip().lower()), value.strip())
 
 
-def _lucca_id(value: Any) -> int | None:
+def lucca_id(value: Any) -> int | None:
     """An id as JSON gives it: an integer, and not `true` (a bool is an int in Python)."""
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _reference(value: Any) -> Reference | None:
-    ref_id = _lucca_id(value.get("id")) if isinstance(value, dict) else None
-    return None if ref_id is None else Reference(id=ref_id, name=_text(value.get("name")))
+def reference_of(value: Any) -> Reference | None:
+    ref_id = lucca_id(value.get("id")) if isinstance(value, dict) else None
+    return None if ref_id is None else Reference(id=ref_id, name=text_or_none(value.get("name")))
 
 
-def _text(value: Any) -> str | None:
+def text_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 

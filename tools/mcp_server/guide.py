@@ -1,4 +1,4 @@
-"""The server's resources: the tool's input schema, and a short guide to the fields.
+"""The server's static resources: the tool's input schema, and a short guide to the fields.
 
 The guide is written from the same constants the core checks, so its numbers cannot drift.
 """
@@ -9,7 +9,15 @@ import json
 
 from tools.core.draft import DESCRIPTION_MAX_LENGTH, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH
 from tools.core.result import CATALOG_NOTE
-from tools.mcp_server.tool_definition import DRY_RUN, TOOL_NAME, input_schema
+from tools.mcp_server.read_results import TRAINING_URI
+from tools.mcp_server.tool_definition import (
+    DRY_RUN,
+    LIST_CATEGORIES,
+    LIST_PROVIDERS,
+    SEARCH_TRAININGS,
+    TOOL_NAME,
+    input_schema,
+)
 
 SCHEMA_URI = "training://schema"
 GUIDE_URI = "training://guide"
@@ -36,11 +44,22 @@ def guide_markdown() -> str:
 | `isCertifying` | whether it leads to an accredited certification | true or false |
 | `isMandatory` | whether the law makes it mandatory | true or false |
 | `type` | `External` (run by an outside organization) or `Internal` (by employees) | optional |
-| `providerId` | the provider's id in the account | optional, must exist |
-| `categoryId` | the category's id in the account | optional, must exist |
+| `providerId` | the provider's id in the account (`{LIST_PROVIDERS}`) | optional, must exist |
+| `categoryId` | the category's id in the account (`{LIST_CATEGORIES}`) | optional, must exist |
 
 Texts are trimmed; they cannot be blank. Characters are counted as Lucca counts them (an emoji
 can count as two). Unknown fields are refused. `{DRY_RUN}: true` checks a draft and sends nothing.
+
+## Before drafting: look at the catalog
+
+- `{SEARCH_TRAININGS}` finds the trainings already there (by words of their texts, a provider or
+  a category). Search before drafting: the training may exist already (show it to the user rather
+  than create a second one), and similar ones show the tone and length to match. Read one in full
+  at `{TRAINING_URI}`.
+- `{LIST_PROVIDERS}` and `{LIST_CATEGORIES}` turn the names the user gives into ids: pass the
+  name as `query` (case and accents do not matter) and, for categories, the user's `language`
+  (`fr`, `en`...). Confirm the match with the user. Only providers and categories that some
+  training uses can be found; when none matches, leave the id out.
 
 ## Levels
 

@@ -1,4 +1,4 @@
-"""Building the MCP server: the tool, prompts, resources, and the Lucca client's lifespan."""
+"""Building the MCP server: the tools, prompts, resources, and the Lucca client's lifespan."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from tools.mcp_server import guide
 from tools.mcp_server.access import AccessPolicy
 from tools.mcp_server.create_tool import create_training_tool
 from tools.mcp_server.prompt_registry import register_prompts
+from tools.mcp_server.read_tools import read_tools, register_training_resource
 from tools.mcp_server.settings import McpSettings
 from tools.mcp_server.state import ServerState, TrainingsOpener
 
@@ -21,9 +22,11 @@ if TYPE_CHECKING:  # PyJWT and the OAuth code load only where HTTP auth is built
 
 SERVER_NAME = "lucca-training"
 INSTRUCTIONS = (
-    "Creates trainings in the company's Lucca Training catalog. Draft the texts with the user "
-    "first (prompt draft_training), check them with create_training and dryRun: true, then "
-    "create. Read training://guide for the fields, limits and levels."
+    "Creates trainings in the company's Lucca Training catalog. Look for similar trainings first "
+    "(search_trainings), resolve provider and category names to ids (list_providers, "
+    "list_categories), draft the texts with the user (prompt draft_training), check them with "
+    "create_training and dryRun: true, then create. Read training://guide for the fields, limits "
+    "and levels."
 )
 
 
@@ -50,7 +53,7 @@ def build_mcp_server(
         title="Lucca Training",
         instructions=INSTRUCTIONS,
         version=_version(),
-        tools=[create_training_tool(settings.mcp_confirm)],
+        tools=[create_training_tool(settings.mcp_confirm), *read_tools()],
         lifespan=lifespan,
         token_verifier=auth.verifier if auth else None,
         auth=auth.settings if auth else None,
@@ -61,6 +64,7 @@ def build_mcp_server(
         guide.schema_json
     )
     server.resource(guide.GUIDE_URI, name="guide", mime_type="text/markdown")(guide.guide_markdown)
+    register_training_resource(server)
     register_prompts(server)
     return server
 

@@ -21,6 +21,9 @@ TOOL_TITLE = "Create a training in Lucca"
 DRY_RUN = "dryRun"
 ALLOW_DUPLICATE = "allowDuplicate"
 DRAFT_PROMPT = "draft_training"
+SEARCH_TRAININGS = "search_trainings"
+LIST_PROVIDERS = "list_providers"
+LIST_CATEGORIES = "list_categories"
 IMPROVE_PROMPT = "improve_training_description"
 
 ANNOTATIONS = ToolAnnotations(
@@ -40,11 +43,14 @@ subtitle summing it up (at most {SUBTITLE_MAX_LENGTH}), a detailed description (
 {DESCRIPTION_MAX_LENGTH}), a level (Beginner: for finding out about the subject; Middle: for \
 deepening one's knowledge; Expert: for becoming a specialist), whether it is certifying and \
 whether it is mandatory by law, and optionally its type (External or Internal), provider id and \
-category id (ids that exist in the account; ask the user, never invent one).
+category id (ids that exist in the account: find them by name with `{LIST_PROVIDERS}` and \
+`{LIST_CATEGORIES}`, never invent one).
 
-Write the texts with the user and show them before calling this tool: the prompts \
-`{DRAFT_PROMPT}` and `{IMPROVE_PROMPT}` help, and `{DRY_RUN}: true` checks a draft without \
-creating anything. The server may ask the user to confirm before it writes.
+Before drafting, look for similar trainings with `{SEARCH_TRAININGS}`: the catalog may already \
+have this one, and the others show the tone and length to match. Write the texts with the user \
+and show them before calling this tool: the prompts `{DRAFT_PROMPT}` and `{IMPROVE_PROMPT}` help, \
+and `{DRY_RUN}: true` checks a draft without creating anything. The server may ask the user to \
+confirm before it writes.
 
 Calling again with the same draft (say after a timeout) creates nothing more: the training already \
 there comes back with outcome `existing`. A training with the same title but other content is \

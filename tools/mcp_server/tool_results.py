@@ -1,14 +1,15 @@
 """The core's results and typed errors, as MCP tool results. The one place the MCP face converts.
 
 Successful calls carry `structuredContent` (a `CreateTrainingOutput`) and a short text for clients
-that read text only. Failures are `isError` results written for the model to act on: what
-happened, every bad field with its limit, and what to do next. Their texts come from the core's
-messages, which never contain a secret.
+that read text only; a training that exists also comes with a `resource_link` to read it back.
+Failures, of `create_training` and of the read tools alike, are `isError` results written for the
+model to act on: what happened, every bad field with its limit, and what to do next. Their texts
+come from the core's messages, which never contain a secret.
 """
 
 from __future__ import annotations
 
-from mcp_types import CallToolResult, TextContent
+from mcp_types import CallToolResult, ResourceLink, TextContent
 
 from tools.core.errors import (
     DuplicateCheckIncomplete,
@@ -17,6 +18,7 @@ from tools.core.errors import (
     TrainingError,
 )
 from tools.core.result import CreatedTraining, DraftPreview
+from tools.mcp_server.read_results import training_link
 from tools.mcp_server.tool_definition import ALLOW_DUPLICATE, CreateTrainingOutput
 
 AFTER_CREATION = (
@@ -41,7 +43,8 @@ def created(training: CreatedTraining) -> CallToolResult:
         summary=training.summary,
     )
     advice = ALREADY_THERE if training.outcome == "existing" else AFTER_CREATION
-    return _success(output, f"{training.summary}\n{advice}")
+    link = training_link(training.id, training.title)
+    return _success(output, f"{training.summary}\n{advice}", link)
 
 
 def previewed(preview: DraftPreview) -> CallToolResult:
@@ -73,14 +76,10 @@ def confirmation_impossible() -> CallToolResult:
 
 
 def failed(error: TrainingError) -> CallToolResult:
-    lines = [f"Not created ({error.kind}): {error.message}"]
+    headline = f"Not created ({error.kind}): {error.message}"
     if isinstance(error, InvalidDraft):
-        lines = ["Not created: the arguments are not valid. Fix these fields and call again:"]
-    if error.field_errors:
-        lines += [f"- {problem.field}: {problem.message}" for problem in error.field_errors]
-    if error.retry_after is not None:
-        lines.append(f"Retry after: {error.retry_after:.0f} seconds.")
-    lines.append(f"Safe to call again: {_safe_to_retry(error)}.")
+        headline = "Not created: the arguments are not valid. Fix these fields and call again:"
+    lines = _error_lines(error, headline, _safe_to_retry(error))
     next_step = error.next_step
     if isinstance(error, DuplicateTraining):
         next_step = (
@@ -95,15 +94,33 @@ def failed(error: TrainingError) -> CallToolResult:
     return _failure("\n".join(lines), next_step)
 
 
+def could_not_read(error: TrainingError) -> CallToolResult:
+    """A read tool's failure. Reading changes nothing, so calling again is always safe; the
+    error's next step says whether it can help (a key Lucca refuses stays refused)."""
+    headline = f"Could not read the catalog ({error.kind}): {error.message}"
+    lines = _error_lines(error, headline, "yes, reading changes nothing")
+    return _failure("\n".join(lines), error.next_step)
+
+
+def _error_lines(error: TrainingError, headline: str, safe: str) -> list[str]:
+    lines = [headline]
+    if error.field_errors:
+        lines += [f"- {problem.field}: {problem.message}" for problem in error.field_errors]
+    if error.retry_after is not None:
+        lines.append(f"Retry after: {error.retry_after:.0f} seconds.")
+    lines.append(f"Safe to call again: {safe}.")
+    return lines
+
+
 def _safe_to_retry(error: TrainingError) -> str:
     if isinstance(error, InvalidDraft):
         return "yes, once the fields above are fixed"
     return "yes" if error.safe_to_retry else "no, not before the user or the catalog says so"
 
 
-def _success(output: CreateTrainingOutput, text: str) -> CallToolResult:
+def _success(output: CreateTrainingOutput, text: str, *links: ResourceLink) -> CallToolResult:
     return CallToolResult(
-        content=[TextContent(type="text", text=text)],
+        content=[TextContent(type="text", text=text), *links],
         structured_content=output.model_dump(mode="json"),
     )
 
