@@ -1,4 +1,4 @@
-"""French for users whose Slack locale is fr-*, English for everyone else, everywhere."""
+"""Each user in the language of their Slack locale (with a table), English for everyone else."""
 
 import pytest
 
@@ -11,7 +11,8 @@ from tests.bot.slack_driver import USER, VALID_FORM, SlackDriver, texts_of
 @pytest.mark.parametrize(
     ("locale", "language"),
     [("fr-FR", "fr"), ("fr-CA", "fr"), ("fr", "fr"), ("FR_be", "fr"), ("en-US", "en"),
-     ("de-DE", "en"), ("", "en"), (None, "en"), ("french", "en")],
+     ("de-DE", "de"), ("es-LA", "es"), ("es-ES", "es"), ("pt-BR", "pt"),
+     ("it-IT", "it"), ("ja-JP", "en"), ("zh-TW", "en"), ("", "en"), (None, "en"), ("french", "en")],
 )  # fmt: skip
 def test_the_language_of_a_slack_locale(locale, language):
     assert language_of_locale(locale) == language
