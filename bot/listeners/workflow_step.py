@@ -28,7 +28,12 @@ from bot.form_values import FormValues, field_error_text
 from bot.services import Services
 from bot.strings import Texts, mrkdwn_unescape, texts
 from tools.core.draft import LEVELS, TRAINING_TYPES
-from tools.core.errors import InvalidDraft, TrainingError
+from tools.core.errors import (
+    DuplicateCheckIncomplete,
+    DuplicateTraining,
+    InvalidDraft,
+    TrainingError,
+)
 from tools.core.events import Caller
 from tools.core.intake import accept_draft
 from tools.core.result import CreatedTraining
@@ -80,7 +85,7 @@ async def run_workflow_step(
         created = await services.trainings.create(draft, caller=caller)
     except TrainingError as error:
         logger.warning("Workflow step for %s: training not created (%s)", user_id, error.kind)
-        await fail(error=_plain(failure_report(words, error, FormValues(title=draft.title)).notice))
+        await fail(error=_failure(words, error, draft.title))
         return
     except Exception as error:  # a bug of ours: the workflow must still learn the outcome
         logger.exception("The workflow step failed unexpectedly")
@@ -142,6 +147,16 @@ def _number(value: object) -> object:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def _failure(words: Texts, error: TrainingError, title: str) -> str:
+    """What Lucca or the catalog said, for a step: it has no "create it anyway" box to tick."""
+    if isinstance(error, DuplicateTraining):
+        existing = ", ".join(f"#{training.id} {training.title}" for training in error.existing)
+        return words.step_duplicate.format(title=title, existing=existing)
+    if isinstance(error, DuplicateCheckIncomplete):
+        return words.step_duplicate_unsure.format(title=title)
+    return _plain(failure_report(words, error, FormValues(title=title)).notice)
 
 
 def _problems(invalid: InvalidDraft, words: Texts) -> str:

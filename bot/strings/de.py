@@ -237,6 +237,16 @@ TEXTS = Texts(
         "Es ließ sich nicht prüfen, ob {user} Schulungen erstellen darf (Slack hat nicht "
         "rechtzeitig geantwortet): Es wurde nichts erstellt. Führen Sie den Workflow erneut aus."
     ),
+    step_duplicate=(
+        "Lucca Training hat schon eine Schulung mit dem Titel „{title}“: {existing}. Es wurde "
+        "nichts erstellt: Ändern Sie den Titel im Workflow, oder erstellen Sie die zweite mit "
+        "dem Formular."
+    ),
+    step_duplicate_unsure=(
+        "Der Katalog konnte nicht vollständig nach „{title}“ durchsucht werden, also wurde "
+        "nichts erstellt: Eine Schulung mit diesem Titel gibt es dort vielleicht schon. Führen "
+        "Sie den Workflow gleich noch einmal aus."
+    ),
     step_invalid="Es wurde nichts erstellt. {problems}",
 )
 

@@ -221,6 +221,14 @@ TEXTS = Texts(
         "Could not check whether {user} may create trainings (Slack did not answer in time): "
         "nothing was created. Run the workflow again."
     ),
+    step_duplicate=(
+        'Lucca Training already has a training titled "{title}": {existing}. Nothing was '
+        "created: change the title in the workflow, or create the second one with the form."
+    ),
+    step_duplicate_unsure=(
+        'The catalog could not be searched in full for "{title}", so nothing was created: a '
+        "training with that title may already be there. Run the workflow again in a moment."
+    ),
     step_invalid="Nothing was created. {problems}",
 )
 

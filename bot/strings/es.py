@@ -231,6 +231,15 @@ TEXTS = Texts(
         "No se pudo comprobar si {user} puede crear formaciones (Slack no respondió a tiempo): "
         "no se ha creado nada. Ejecute el flujo de trabajo de nuevo."
     ),
+    step_duplicate=(
+        "Lucca Training ya tiene una formación titulada «{title}»: {existing}. No se ha creado "
+        "nada: cambie el título en el flujo de trabajo, o cree la segunda con el formulario."
+    ),
+    step_duplicate_unsure=(
+        "No se pudo buscar «{title}» en todo el catálogo, así que no se ha creado nada: puede "
+        "que ya exista una formación con ese título. Ejecute el flujo de trabajo de nuevo en "
+        "un momento."
+    ),
     step_invalid="No se ha creado nada. {problems}",
 )
 

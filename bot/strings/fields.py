@@ -111,6 +111,8 @@ class Texts:
     step_refused: str  # {user}
     step_access_unknown: str  # {user}
     step_invalid: str  # {problems}
+    step_duplicate: str  # {title} {existing}: the form's "create anyway" box has no step twin
+    step_duplicate_unsure: str  # {title}
 
 
 @dataclass(frozen=True)

@@ -237,6 +237,15 @@ TEXTS = Texts(
         "Impossible de vérifier si {user} peut créer des formations (Slack n'a pas répondu à "
         "temps) : rien n'a été créé. Relancez le workflow."
     ),
+    step_duplicate=(
+        "Lucca Training a déjà une formation intitulée « {title} » : {existing}. Rien n'a été "
+        "créé : changez le titre dans le workflow, ou créez la deuxième avec le formulaire."
+    ),
+    step_duplicate_unsure=(
+        "Le catalogue n'a pas pu être parcouru en entier pour « {title} », donc rien n'a été "
+        "créé : une formation de ce titre y est peut-être déjà. Relancez le workflow dans un "
+        "instant."
+    ),
     step_invalid="Rien n'a été créé. {problems}",
 )
 

@@ -233,6 +233,15 @@ TEXTS = Texts(
         "Non è stato possibile verificare se {user} può creare formazioni (Slack non ha risposto "
         "in tempo): non è stato creato nulla. Esegua di nuovo il workflow."
     ),
+    step_duplicate=(
+        "Lucca Training ha già una formazione intitolata «{title}»: {existing}. Non è stato "
+        "creato nulla: cambi il titolo nel workflow, oppure crei la seconda con il modulo."
+    ),
+    step_duplicate_unsure=(
+        "Non è stato possibile cercare «{title}» in tutto il catalogo, quindi non è stato "
+        "creato nulla: una formazione con questo titolo potrebbe esserci già. Esegua di nuovo "
+        "il workflow tra un momento."
+    ),
     step_invalid="Non è stato creato nulla. {problems}",
 )
 

@@ -228,6 +228,15 @@ TEXTS = Texts(
         "Não foi possível verificar se {user} pode criar formações (o Slack não respondeu a "
         "tempo): nada foi criado. Execute o fluxo de trabalho de novo."
     ),
+    step_duplicate=(
+        "O Lucca Training já tem uma formação intitulada «{title}»: {existing}. Nada foi "
+        "criado: mude o título no fluxo de trabalho, ou crie a segunda com o formulário."
+    ),
+    step_duplicate_unsure=(
+        "Não foi possível procurar «{title}» em todo o catálogo, então nada foi criado: uma "
+        "formação com esse título pode já existir. Execute o fluxo de trabalho de novo daqui "
+        "a pouco."
+    ),
     step_invalid="Nada foi criado. {problems}",
 )
 

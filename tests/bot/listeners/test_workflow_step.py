@@ -87,3 +87,15 @@ async def test_a_german_workflow_user_reads_the_error_in_german(
     execution = await run_step(driver, {**STEP, "title": "x" * 251})
     error = (await outcome(fake_slack, execution))["error"]
     assert error == "Es wurde nichts erstellt. Titel: Höchstens 250 Zeichen (hier sind es 251)."
+
+
+async def test_a_title_already_in_the_catalog_fails_and_creates_nothing_twice(
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox
+):
+    first = await run_step(driver, STEP)
+    assert "outputs" in await outcome(fake_slack, first)
+    again = await run_step(driver, {**STEP, "description": "Another text, the same title."})
+    error = (await outcome(fake_slack, again))["error"]
+    assert error.startswith('Lucca Training already has a training titled "Negotiation basics"')
+    assert "#45 Negotiation basics" in error and "tick" not in error
+    assert len([r for r in sandbox.requests_log() if r["method"] == "POST"]) == 1
