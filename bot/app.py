@@ -24,7 +24,7 @@ from bot.creations import SETTLE_SECONDS, START_DELAY_SECONDS, Creations
 from bot.drafting.conversation import answer_in_thread, open_form_from_draft
 from bot.drafting.modal import draft_in_form
 from bot.listeners.commands import open_training_form
-from bot.listeners.home import refresh_home, show_home
+from bot.listeners.home import creation_finished, show_home
 from bot.listeners.options import answer_options
 from bot.listeners.shortcuts import open_empty_form, open_form_from_message
 from bot.listeners.submissions import submit_training_form
@@ -92,13 +92,10 @@ def build_slack_app(
             "Everyone in the Slack workspace may create trainings: set SLACK_ALLOWED_USERS "
             "and/or SLACK_ALLOWED_USERGROUPS to restrict it"
         )
-    seen_here = CreationsSeenHere()
 
     async def on_created(client: AsyncWebClient, submission, created: CreatedTraining) -> None:
-        """A creation of this user finished: keep it for their Home tab, and show it there."""
         user_id = submission.context.user_id
-        seen_here.record(submission.team_id, user_id, created)
-        await refresh_home(services, client, submission.team_id, user_id)
+        await creation_finished(services, client, submission.team_id, user_id, created)
 
     services = Services(
         access=access,
@@ -112,7 +109,7 @@ def build_slack_app(
             on_created=on_created,
         ),
         trainings=trainings,
-        recent=seen_here,  # the shared journal will implement `RecentCreations` instead
+        recent=CreationsSeenHere(),  # the shared journal will implement `RecentCreations`
         drafting=Drafter(ModelClient(trainings.client.http, llm)) if llm is not None else None,
     )
     register(app, services)

@@ -25,6 +25,7 @@ from bot.access import Access
 from bot.failures import failure_report
 from bot.form_opening import language_and_access
 from bot.form_values import FormValues, field_error_text
+from bot.listeners.home import creation_finished
 from bot.services import Services
 from bot.strings import Texts, mrkdwn_unescape, texts
 from tools.core.draft import LEVELS, TRAINING_TYPES
@@ -93,6 +94,7 @@ async def run_workflow_step(
         return
     logger.info("Created training #%s from a workflow, for %s", created.id, user_id)
     await complete(outputs=step_outputs(created))
+    await creation_finished(services, client, team, user_id, created)
 
 
 def step_outputs(created: CreatedTraining) -> dict[str, Any]:

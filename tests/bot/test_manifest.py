@@ -69,6 +69,7 @@ def test_people_can_write_to_the_app_in_its_messages_tab():
 async def test_every_web_api_method_the_app_calls_is_covered_by_a_scope(
     driver, fake_slack, sandbox
 ):
+    from tests.bot.doors import message_shortcut, open_home, run_step
     from tests.bot.slack_driver import VALID_FORM
 
     sandbox.add_faults({"method": "POST", "status": 503})
@@ -77,7 +78,19 @@ async def test_every_web_api_method_the_app_calls_is_covered_by_a_scope(
     await fake_slack.wait_for(lambda: len(fake_slack.views[view_id].history) == 3)
     await driver.submit(view_id, VALID_FORM)
     await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"))
+    # The other doors: a message with a mention and a channel, the Home tab, a workflow step.
+    fake_slack.channels["C0SALES"] = "sales"
+    message = fake_slack.post_as_user("C0GENERAL", "U0BOB", "Negotiation for <@U0BOB> <#C0SALES>")
+    await message_shortcut(driver, message)
+    (opened,) = await fake_slack.wait_for(lambda: fake_slack.calls_to("views.open")[1:])
+    await driver.submit(opened.answer["view"]["id"], VALID_FORM)
+    await fake_slack.wait_for(lambda: fake_slack.ephemerals)
+    await open_home(driver)
+    execution = await run_step(driver, {"user": "U0ANN", "title": "x" * 251})
+    await fake_slack.wait_for(lambda: fake_slack.executions[execution])
     called = {call.method for call in fake_slack.calls}
+    assert {"conversations.info", "chat.postEphemeral", "views.publish"} <= called
+    assert "functions.completeError" in called
     assert called - NO_SCOPE <= set(SCOPE_OF_METHOD)
 
 

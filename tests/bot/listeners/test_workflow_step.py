@@ -5,7 +5,7 @@ import pytest
 
 from tests.bot.doors import run_step
 from tests.bot.fake_slack import FakeSlack
-from tests.bot.slack_driver import USER, SlackDriver
+from tests.bot.slack_driver import USER, SlackDriver, texts_of
 
 STEP = {
     "user": USER,
@@ -34,6 +34,8 @@ async def test_a_valid_step_completes_with_the_new_training_s_id(
     assert posted["status"] == 201
     (call,) = fake_slack.calls_to("functions.completeSuccess")
     assert call.args["function_execution_id"] == execution
+    (home,) = await fake_slack.wait_for(lambda: fake_slack.homes.get(USER))
+    assert "*#45* Negotiation basics" in texts_of(home)  # the user's Home tab lists it
 
 
 async def test_a_251_character_title_fails_naming_the_title_and_its_limit_and_sends_nothing(
