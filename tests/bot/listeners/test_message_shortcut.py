@@ -120,3 +120,13 @@ async def test_someone_not_allowed_gets_a_refusal_and_no_form(
     assert view["callback_id"] == ids.REFUSED_CALLBACK
     assert "limited to some people" in texts_of(view)
     assert sandbox.requests_log() == []
+
+
+async def test_socket_mode_takes_the_same_doors(socket_driver: SlackDriver, fake_slack, sandbox):
+    message = fake_slack.post_as_user(CHANNEL, "U0BOB", "Negotiation basics")
+    answer = await message_shortcut(socket_driver, message)
+    assert answer.status == 200
+    (opened,) = await fake_slack.wait_for(lambda: fake_slack.calls_to("views.open"))
+    await socket_driver.submit(opened.answer["view"]["id"], VALID_FORM)
+    (note,) = await fake_slack.wait_for(lambda: fake_slack.ephemerals)
+    assert note["thread_ts"] == message["ts"]
