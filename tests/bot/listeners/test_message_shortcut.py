@@ -130,3 +130,34 @@ async def test_socket_mode_takes_the_same_doors(socket_driver: SlackDriver, fake
     await socket_driver.submit(opened.answer["view"]["id"], VALID_FORM)
     (note,) = await fake_slack.wait_for(lambda: fake_slack.ephemerals)
     assert note["thread_ts"] == message["ts"]
+
+
+async def test_a_slow_slack_still_opens_the_form_before_the_trigger_expires(
+    driver: SlackDriver, fake_slack: FakeSlack
+):
+    fake_slack.user_names["U0BOB"] = "Bob Martin"
+    fake_slack.channels["C0SALES"] = "sales"
+    fake_slack.delays["users.info"] = 1.6  # each name (and the locale): past the 1 s allowed
+    fake_slack.delays["conversations.info"] = 1.6
+    message = await shortcut_form(driver, fake_slack, "Ask <@U0BOB> in <#C0SALES>")
+    shown = inputs_of(fake_slack.views[message["view_id"]].view)
+    assert shown[ids.TITLE_BLOCK] == "Ask @U0BOB in #C0SALES"  # ids rather than a lost trigger
+
+
+async def test_a_reply_to_everyone_cannot_mention_the_channel_through_a_title(
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox
+):
+    message = await shortcut_form(driver, fake_slack, "Ping <!channel> now")
+    assert inputs_of(fake_slack.views[message["view_id"]].view)[ids.TITLE_BLOCK] == (
+        "Ping @channel now"
+    )
+    title = "Safety <!channel> *now*"
+    await driver.submit(
+        message["view_id"],
+        {**VALID_FORM, ids.TITLE_BLOCK: title, ids.SHARE_IN_THREAD_BLOCK: [ids.YES]},
+    )
+    replies = await fake_slack.wait_for(
+        lambda: [m for m in fake_slack.thread(CHANNEL, message["ts"]) if m.get("bot_id")]
+    )
+    assert "<!channel>" not in replies[0]["text"]
+    assert "&lt;!channel&gt;" in replies[0]["text"]
