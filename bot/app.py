@@ -24,11 +24,16 @@ from bot.creations import SETTLE_SECONDS, START_DELAY_SECONDS, Creations
 from bot.drafting.conversation import answer_in_thread, open_form_from_draft
 from bot.drafting.modal import draft_in_form
 from bot.listeners.commands import open_training_form
+from bot.listeners.home import creation_finished, show_home
 from bot.listeners.options import answer_options
+from bot.listeners.shortcuts import open_empty_form, open_form_from_message
 from bot.listeners.submissions import submit_training_form
+from bot.listeners.workflow_step import run_workflow_step
 from bot.locale import UserLanguages
+from bot.recent import CreationsSeenHere
 from bot.services import Services
 from bot.settings import SlackSettings
+from tools.core.result import CreatedTraining
 from tools.core.trainings import Trainings
 from tools.drafting.client import ModelClient
 from tools.drafting.drafter import Drafter
@@ -87,6 +92,11 @@ def build_slack_app(
             "Everyone in the Slack workspace may create trainings: set SLACK_ALLOWED_USERS "
             "and/or SLACK_ALLOWED_USERGROUPS to restrict it"
         )
+
+    async def on_created(client: AsyncWebClient, submission, created: CreatedTraining) -> None:
+        user_id = submission.context.user_id
+        await creation_finished(services, client, submission.team_id, user_id, created)
+
     services = Services(
         access=access,
         languages=UserLanguages(),
@@ -96,7 +106,10 @@ def build_slack_app(
             settle_seconds=settle_seconds,
             start_delay=start_delay,
             with_drafting=llm is not None,
+            on_created=on_created,
         ),
+        trainings=trainings,
+        recent=CreationsSeenHere(),  # the shared journal will implement `RecentCreations`
         drafting=Drafter(ModelClient(trainings.client.http, llm)) if llm is not None else None,
     )
     register(app, services)
@@ -111,6 +124,28 @@ def register(app: AsyncApp, services: Services) -> None:
         retried = retry_number(request) > 0
         await open_training_form(
             services, ack=ack, body=body, client=client, respond=respond, retried=retried
+        )
+
+    @app.shortcut(ids.MESSAGE_SHORTCUT)
+    async def on_message_shortcut(ack, body, client) -> None:
+        await open_form_from_message(services, ack=ack, body=body, client=client)
+
+    @app.shortcut(ids.GLOBAL_SHORTCUT)
+    async def on_global_shortcut(ack, body, client) -> None:
+        await open_empty_form(services, ack=ack, body=body, client=client)
+
+    @app.action(ids.HOME_CREATE_ACTION)
+    async def on_home_create(ack, body, client) -> None:
+        await open_empty_form(services, ack=ack, body=body, client=client)
+
+    @app.event("app_home_opened")
+    async def on_home_opened(event, body, client) -> None:
+        await show_home(services, event=event, body=body, client=client)
+
+    @app.function(ids.WORKFLOW_FUNCTION)
+    async def on_workflow_step(inputs, body, client, complete, fail) -> None:
+        await run_workflow_step(
+            services, inputs=inputs, body=body, client=client, complete=complete, fail=fail
         )
 
     @app.options(ids.PROVIDER_ACTION)

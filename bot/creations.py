@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,6 +30,7 @@ from bot.form_context import FormContext
 from bot.form_values import FormValues
 from bot.slack_calls import SLACK_FAILURES, slack_error_code, update_view
 from bot.strings import Texts, mrkdwn_escape
+from bot.thread_reply import reply_in_thread
 from bot.views import channel_note, created_message, creating_view, result_view
 from tools.core.draft import TrainingDraft
 from tools.core.errors import DuplicateCheckIncomplete, DuplicateTraining, TrainingError
@@ -81,7 +83,10 @@ class Creations:
         settle_seconds: float = SETTLE_SECONDS,
         start_delay: float = START_DELAY_SECONDS,
         with_drafting: bool = False,  # a restored form keeps its "Draft with AI" button
+        on_created: Callable[[AsyncWebClient, Submission, CreatedTraining], Awaitable[None]]
+        | None = None,  # told of each success (the Home tab's recent creations)
     ) -> None:
+        self._on_created = on_created
         self._trainings = trainings
         self._with_drafting = with_drafting
         self._settle_seconds = settle_seconds
@@ -141,6 +146,7 @@ class Creations:
         await asyncio.gather(
             self._update(client, submission.view_id, entry.view),
             self._tell(client, submission, created),
+            *([self._on_created(client, submission, created)] if self._on_created else []),
         )
 
     async def _failed(
@@ -186,6 +192,8 @@ class Creations:
         from_channel = context.channel_id and context.channel_id != dm_channel
         if context.response_url and from_channel and created.outcome != "existing":
             await _respond(context.response_url, channel_note(texts, created))
+        to_everyone = bool(submission.values.share_in_thread)
+        await reply_in_thread(client, context, texts, created, to_everyone=to_everyone)
 
     async def _post_failure(self, client: AsyncWebClient, submission: Submission, notice: str):
         """The modal is gone: the reason, and everything typed, go to the user by DM."""

@@ -123,6 +123,8 @@ def _inputs(texts: Texts, values: FormValues) -> list[dict[str, Any]]:
     ]  # fmt: skip
     if values.allow_duplicate is not None:
         inputs.insert(1, _allow_duplicate(texts, values.allow_duplicate))
+    if values.share_in_thread is not None:
+        inputs.append(_share_in_thread(texts, values.share_in_thread))
     return inputs
 
 
@@ -240,6 +242,23 @@ def _allow_duplicate(texts: Texts, ticked: bool) -> dict[str, Any]:
         element["initial_options"] = element["options"]
     return _input_block(
         ids.ALLOW_DUPLICATE_BLOCK, texts.allow_duplicate_label, None, element, optional=True
+    )
+
+
+def _share_in_thread(texts: Texts, ticked: bool) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "checkboxes",
+        "action_id": ids.SHARE_IN_THREAD_ACTION,
+        "options": [_option(ids.YES, texts.thread_share_option)],
+    }
+    if ticked:
+        element["initial_options"] = element["options"]
+    return _input_block(
+        ids.SHARE_IN_THREAD_BLOCK,
+        texts.thread_share_label,
+        texts.thread_share_hint,
+        element,
+        optional=True,
     )
 
 

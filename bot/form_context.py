@@ -1,7 +1,8 @@
 """Where the form was opened from, carried in the modal's `private_metadata`.
 
 A view submission carries no channel, so the slash command's channel, user and `response_url` (to
-post a note in that channel afterwards) travel with the modal. Slack allows 3000 characters; if an
+post a note in that channel afterwards) travel with the modal; opened from a message (the message
+shortcut), its channel and thread, where the result is posted. Slack allows 3000 characters; if an
 unusually long `response_url` would not fit, it is left out (the result still comes by DM).
 """
 
@@ -21,9 +22,12 @@ class FormContext:
     channel_id: str | None = None
     response_url: str | None = None
     language: str = ENGLISH
+    thread_ts: str | None = None  # the message's thread, when opened from a message
 
     def encode(self) -> str:
         data = {"u": self.user_id, "c": self.channel_id, "r": self.response_url, "l": self.language}
+        if self.thread_ts:
+            data["t"] = self.thread_ts
         text = _compact(data)
         if len(text) > PRIVATE_METADATA_MAX_LENGTH:
             text = _compact({**data, "r": None})
@@ -43,6 +47,7 @@ class FormContext:
             channel_id=_string(data.get("c")),
             response_url=_string(data.get("r")),
             language=language,
+            thread_ts=_string(data.get("t")),
         )
 
 

@@ -61,6 +61,8 @@ class FormValues:
     category_id: str | None = None
     # None: not offered; False: offered (the title exists), not ticked; True: a duplicate is wanted
     allow_duplicate: bool | None = None
+    # None: not offered (not opened from a message); else whether the thread may see the result
+    share_in_thread: bool | None = None
 
     @classmethod
     def from_state(cls, state_values: Mapping[str, Any]) -> FormValues:
@@ -82,6 +84,9 @@ class FormValues:
             category_id=_text(state_values, ids.CATEGORY_ID_BLOCK, ids.CATEGORY_ID_ACTION),
             allow_duplicate=_ticked(
                 state_values, ids.ALLOW_DUPLICATE_BLOCK, ids.ALLOW_DUPLICATE_ACTION
+            ),
+            share_in_thread=_ticked(
+                state_values, ids.SHARE_IN_THREAD_BLOCK, ids.SHARE_IN_THREAD_ACTION
             ),
         )
 

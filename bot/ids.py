@@ -6,6 +6,11 @@ and nowhere else.
 """
 
 COMMAND = "/training-create"
+# The other doors (declared in bot/manifest.yaml with the same ids; a test holds them together).
+MESSAGE_SHORTCUT = "training_from_message"
+GLOBAL_SHORTCUT = "training_create"
+HOME_CREATE_ACTION = "home_create_training"
+WORKFLOW_FUNCTION = "create_lucca_training"
 
 # Modals, by what they show.
 FORM_CALLBACK = "training_form"
@@ -28,6 +33,8 @@ CATEGORY_BLOCK = "category"
 CATEGORY_ID_BLOCK = "category_id"
 # Shown only after the catalog already had the title: tick it to create a second one.
 ALLOW_DUPLICATE_BLOCK = "allow_duplicate"
+# Shown only when the form was opened from a message: tick it to show the result to the thread.
+SHARE_IN_THREAD_BLOCK = "share_in_thread"
 # Notes shown above the form (why it came back, what was cut); never inputs.
 NOTICE_BLOCK = "notice"
 
@@ -45,6 +52,7 @@ PROVIDER_ID_ACTION = "provider_id_input"
 CATEGORY_ACTION = "category_pick"
 CATEGORY_ID_ACTION = "category_id_input"
 ALLOW_DUPLICATE_ACTION = "allow_duplicate_choice"
+SHARE_IN_THREAD_ACTION = "share_in_thread_choice"
 
 # Values of the yes/no radio buttons.
 YES = "yes"

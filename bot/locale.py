@@ -1,4 +1,5 @@
-"""The user's language, from their Slack locale: French for `fr-*`, English for anything else.
+"""The user's language, from their Slack locale: the table named by its first part (`de-DE` ->
+`de`, `es-LA` -> `es`, `pt-BR` -> `pt`), English for a language without a table (`ja-JP`).
 
 Asked with `users.info` (`include_locale`) once per user and kept an hour; the answer must not hold
 up opening the modal, so a slow or failed lookup falls back to English for this once.
@@ -13,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.cache import TtlCache
 from bot.slack_calls import SLACK_FAILURES, slack_error_code
-from bot.strings import ENGLISH, FRENCH
+from bot.strings import ENGLISH, LANGUAGES
 
 logger = logging.getLogger("lucca_training.slack")
 
@@ -22,10 +23,11 @@ LOOKUP_TIMEOUT_SECONDS = 1.0
 
 
 def language_of_locale(locale: object) -> str:
-    """`fr-FR`, `fr-CA`, `fr` -> French; `en-US`, `de-DE`, nothing -> English."""
-    if isinstance(locale, str) and locale.strip().lower().replace("_", "-").split("-")[0] == "fr":
-        return FRENCH
-    return ENGLISH
+    """`fr-FR`, `fr-CA`, `fr` -> French; `de-DE` -> German; `ja-JP`, nothing -> English."""
+    if not isinstance(locale, str):
+        return ENGLISH
+    code = locale.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else ENGLISH
 
 
 class UserLanguages:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.access import AccessPolicy
 from bot.catalog_options import CatalogOptions
 from bot.creations import Creations
 from bot.locale import UserLanguages
+from bot.message_text import SlackNames
+from bot.recent import CreationsSeenHere, RecentCreations
+from tools.core.trainings import Trainings
 from tools.drafting.drafter import Drafter
 
 
@@ -17,4 +20,8 @@ class Services:
     languages: UserLanguages
     catalog: CatalogOptions
     creations: Creations
+    trainings: Trainings  # the process's one core entry (the workflow step creates through it)
     drafting: Drafter | None = None  # None: no LLM_* settings, nothing about drafting shows
+    names: SlackNames = field(default_factory=SlackNames)  # people's and channels' names
+    # The Home tab's history: what this process saw, until the shared journal implements it.
+    recent: RecentCreations = field(default_factory=CreationsSeenHere)

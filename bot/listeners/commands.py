@@ -7,7 +7,6 @@ is an ephemeral message through the command's response_url, and no modal opens.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -15,10 +14,8 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.access import Access
-from bot.drafting.strings import drafting_texts
-from bot.drafting.views import form_extras
-from bot.form import form_view
 from bot.form_context import FormContext
+from bot.form_opening import language_and_access, open_view, training_form
 from bot.form_values import FormValues, split_within
 from bot.services import Services
 from bot.slack_calls import SLACK_FAILURES, slack_error_code
@@ -44,12 +41,9 @@ async def open_training_form(
         # Slack re-sent a command we may already be answering: one modal is enough.
         return
     user_id = str(body.get("user_id", ""))
-    language, access = await asyncio.gather(
-        services.languages.language_of(client, user_id), services.access.check(client, user_id)
-    )
+    language, access = await language_and_access(services, client, user_id)
     words = texts(language)
     if access is not Access.ALLOWED:
-        logger.info("Slack user %s may not create trainings (%s)", user_id, access.value)
         refusal = words.refused if access is Access.REFUSED else words.access_unknown
         await _say(respond, refusal)
         return
@@ -60,17 +54,12 @@ async def open_training_form(
         response_url=_string(body.get("response_url")),
         language=language,
     )
-    view = form_view(
-        words,
-        FormValues(title=title),
-        private_metadata=context.encode(),
-        notices=[words.title_was_cut] if cut else [],
-        extra_blocks=form_extras(drafting_texts(language)) if services.drafting else None,
+    view = training_form(
+        services, context, FormValues(title=title), [words.title_was_cut] if cut else []
     )
-    try:
-        await client.views_open(trigger_id=str(body.get("trigger_id", "")), view=view)
-    except SLACK_FAILURES as exc:
-        await _modal_failed(respond, words, slack_error_code(exc))
+    failed = await open_view(client, str(body.get("trigger_id", "")), view)
+    if failed is not None:
+        await _modal_failed(respond, words, failed)
 
 
 def prefilled_title(command_text: object) -> tuple[str | None, bool]:
@@ -83,7 +72,6 @@ def prefilled_title(command_text: object) -> tuple[str | None, bool]:
 
 
 async def _modal_failed(respond: Respond, words: Texts, code: str) -> None:
-    logger.warning("Could not open the training form (%s)", code)
     if code == "expired_trigger_id":
         await _say(respond, words.trigger_expired)
     else:

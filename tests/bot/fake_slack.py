@@ -8,6 +8,12 @@ through `block_kit.view_problems`), `hash_conflict` for a stale hash, `not_found
 unknown view, `user_not_found`, `no_such_subteam`. It also plays the response_url endpoints and a
 Socket Mode WebSocket that delivers envelopes and collects the app's acknowledgements.
 
+For the other doors: `views.publish` keeps each user's Home tab (checked like any view),
+`users.info` and `conversations.info` give the names tests set (`user_names`, `channels`), and a
+Workflow Builder step's execution (`new_function_execution`) issues the short-lived token Slack
+hands the app with `function_executed`; `functions.completeSuccess` / `functions.completeError`
+accept it once per execution (then `function_execution_already_completed`) and are recorded.
+
 It keeps the messages of every conversation: people's (`post_as_user`, which tests use to make
 someone write) and the app's (`chat.postMessage`, in a thread with `thread_ts`, with checked blocks
 and message metadata), and reads threads back with `conversations.replies`, metadata included only
@@ -78,6 +84,12 @@ class FakeSlack:
         self.socket_acks: dict[str, dict[str, Any]] = {}
         self.messages: list[dict[str, Any]] = []  # every message, with its "channel"
         self.message_problems: list[str] = []  # every refused message, with why
+        self.user_names: dict[str, str] = {}  # user id -> display name
+        self.channels: dict[str, str] = {}  # channel id -> name (others: channel_not_found)
+        self.homes: dict[str, list[dict[str, Any]]] = {}  # user id -> every Home tab published
+        self.ephemerals: list[dict[str, Any]] = []  # what chat.postEphemeral showed, to whom
+        self.executions: dict[str, dict[str, Any]] = {}  # function execution id -> its outcome
+        self._function_tokens: dict[str, str] = {}  # token -> function execution id
         self._last_ts = 0.0
         self._triggers: dict[str, tuple[str, float]] = {}
         self._response_urls: set[str] = set()
@@ -155,6 +167,14 @@ class FakeSlack:
             if m["channel"] == channel and thread_ts in (m["ts"], m.get("thread_ts"))
         ]
 
+    def new_function_execution(self) -> tuple[str, str]:
+        """A workflow step starts: its execution id and the token Slack gives the app for it."""
+        execution_id = f"Fx{next(self._ids):08d}"
+        token = "xwfp-" + secrets.token_hex(12)
+        self._function_tokens[token] = execution_id
+        self.executions[execution_id] = {}
+        return execution_id, token
+
     def fail_next(self, method: str, error: str) -> None:
         self.failures.setdefault(method, []).append(error)
 
@@ -226,8 +246,10 @@ class FakeSlack:
         wanted = self.app_token if method == "apps.connections.open" else self.bot_token
         if not token:
             return {"ok": False, "error": "not_authed"}
-        if token != wanted:
+        if token != wanted and token not in self._function_tokens:
             return {"ok": False, "error": "invalid_auth"}
+        if method.startswith("functions.") and token not in self._function_tokens:
+            return {"ok": False, "error": "invalid_auth"}  # only a step's own token completes it
         if self.failures.get(method):
             return {"ok": False, "error": self.failures[method].pop(0)}
         handler = getattr(self, "_" + method.replace(".", "_"), None)
@@ -341,13 +363,59 @@ class FakeSlack:
     def _chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
         if not args.get("user"):
             return {"ok": False, "error": "user_not_in_channel"}
-        return {"ok": True, "message_ts": f"{time.time():.6f}"}
+        if not args.get("text") and not args.get("blocks"):
+            return {"ok": False, "error": "no_text"}
+        channel, thread_ts = str(args.get("channel", "")), args.get("thread_ts")
+        if thread_ts and not any(
+            m["channel"] == channel and m["ts"] == thread_ts for m in self.messages
+        ):
+            return {"ok": False, "error": "thread_not_found"}
+        self.ephemerals.append({"channel": channel, **args})
+        return {"ok": True, "message_ts": self._new_ts()}
+
+    def _conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel", ""))
+        if channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": {"id": channel, "name": self.channels[channel]}}
+
+    def _views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
+        user_id = str(args.get("user_id", ""))
+        if not user_id.startswith(("U", "W")):
+            return {"ok": False, "error": "invalid_arguments"}
+        view = _as_view(args.get("view"))
+        if not isinstance(view, dict) or view.get("type") != "home":
+            return {"ok": False, "error": "invalid_arguments"}
+        refused = self._refused(view)
+        if refused:
+            return refused
+        self.homes.setdefault(user_id, []).append(view)
+        return {"ok": True, "view": {**view, "id": f"V{next(self._ids):08d}", "team_id": TEAM_ID}}
+
+    def _functions_completeSuccess(self, args: dict[str, Any]) -> dict[str, Any]:
+        return self._complete(args, {"outputs": _json_arg(args.get("outputs"))})
+
+    def _functions_completeError(self, args: dict[str, Any]) -> dict[str, Any]:
+        return self._complete(args, {"error": args.get("error")})
+
+    def _complete(self, args: dict[str, Any], outcome: dict[str, Any]) -> dict[str, Any]:
+        execution_id = str(args.get("function_execution_id", ""))
+        if execution_id not in self.executions:
+            return {"ok": False, "error": "function_execution_not_found"}
+        if self.executions[execution_id]:
+            return {"ok": False, "error": "function_execution_already_completed"}
+        self.executions[execution_id] = outcome
+        return {"ok": True}
 
     def _users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user_id = args.get("user", "")
         if not user_id.startswith(("U", "W")):
             return {"ok": False, "error": "user_not_found"}
         user: dict[str, Any] = {"id": user_id, "team_id": TEAM_ID, "name": user_id.lower()}
+        if user_id in self.user_names:
+            name = self.user_names[user_id]
+            user["real_name"] = name
+            user["profile"] = {"display_name": name, "real_name": name}
         if str(args.get("include_locale", "")).lower() in ("1", "true"):
             user["locale"] = self.locales.get(user_id, "en-US")
         return {"ok": True, "user": user}

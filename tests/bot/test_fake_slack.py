@@ -64,3 +64,43 @@ async def test_users_and_groups(client: AsyncWebClient, fake_slack: FakeSlack):
     assert answer["user"]["locale"] == "fr-FR"
     assert await error_of(client.users_info(user="nobody")) == "user_not_found"
     assert await error_of(client.usergroups_users_list(usergroup="S0NONE")) == "no_such_subteam"
+
+
+async def test_a_workflow_step_completes_once_with_its_own_token(
+    client: AsyncWebClient, fake_slack: FakeSlack
+):
+    execution, token = fake_slack.new_function_execution()
+    step = AsyncWebClient(token=token, base_url=fake_slack.api_url)
+    refused = client.functions_completeSuccess(function_execution_id=execution, outputs={})
+    assert await error_of(refused) == "invalid_auth"  # the bot token cannot complete a step
+    await step.functions_completeSuccess(function_execution_id=execution, outputs={"a": 1})
+    again = step.functions_completeError(function_execution_id=execution, error="late")
+    assert await error_of(again) == "function_execution_already_completed"
+    unknown = step.functions_completeError(function_execution_id="Fx0", error="x")
+    assert await error_of(unknown) == "function_execution_not_found"
+    assert fake_slack.executions[execution] == {"outputs": {"a": 1}}
+
+
+async def test_a_home_tab_is_checked_like_any_view(client: AsyncWebClient, fake_slack: FakeSlack):
+    home = {
+        "type": "home",
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}],
+    }
+    await client.views_publish(user_id="U0ANN", view=home)
+    assert fake_slack.homes["U0ANN"] == [home]
+    too_many = {"type": "home", "blocks": home["blocks"] * 101}
+    assert await error_of(client.views_publish(user_id="U0ANN", view=too_many)) == (
+        "invalid_arguments"
+    )
+    fake_slack.view_problems.clear()  # refused on purpose
+
+
+async def test_names_come_from_users_info_and_conversations_info(
+    client: AsyncWebClient, fake_slack: FakeSlack
+):
+    fake_slack.user_names["U0BOB"] = "Bob Martin"
+    fake_slack.channels["C0SALES"] = "sales"
+    user = (await client.users_info(user="U0BOB"))["user"]
+    assert user["profile"]["display_name"] == "Bob Martin"
+    assert (await client.conversations_info(channel="C0SALES"))["channel"]["name"] == "sales"
+    assert await error_of(client.conversations_info(channel="C0NONE")) == "channel_not_found"

@@ -16,5 +16,10 @@ def test_a_response_url_too_long_to_fit_is_left_out_rather_than_overflowing():
 
 
 def test_anything_malformed_reads_as_unknown_in_english():
-    for text in (None, "", "not json", "[1]", '{"l": "de", "c": 5}'):
+    for text in (None, "", "not json", "[1]", '{"l": "ja", "c": 5}', '{"l": ["de"]}'):
         assert FormContext.decode(text, "U0ANN") == FormContext("U0ANN")
+
+
+def test_a_message_s_thread_round_trips():
+    context = FormContext("U0ANN", "C0GENERAL", None, "de", thread_ts="1700000000.000100")
+    assert FormContext.decode(context.encode(), "U0ANN") == context
