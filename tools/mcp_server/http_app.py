@@ -4,6 +4,9 @@ Exposure rules, checked before the server binds:
 - without MCP_AUTH_TOKENS, only a loopback address is served (a local developer's machine);
 - on any other address, MCP_ALLOWED_HOSTS must list the names clients use, so Host checking can
   stay on (a request with another Host gets 421, a foreign Origin 403).
+
+Sessions are bounded in all (MCP_MAX_SESSIONS), per caller (MCP_MAX_SESSIONS_PER_CALLER) and in
+idle time (MCP_SESSION_IDLE_SECONDS): see session_caps.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from starlette.applications import Starlette
 
 from tools.core.errors import ConfigurationError
 from tools.core.settings import is_loopback
+from tools.mcp_server.session_caps import cap_sessions_per_caller
 from tools.mcp_server.settings import McpSettings
 
 MCP_PATH = "/mcp"
@@ -50,10 +54,14 @@ def transport_security(settings: McpSettings, host: str) -> TransportSecuritySet
 def mcp_http_app(server: MCPServer, settings: McpSettings, *, host: str) -> Starlette:
     """The Starlette app answering `/mcp`; whoever mounts it runs `server.session_manager.run()`."""
     check_exposure(settings, host)
-    return server.streamable_http_app(
+    app = server.streamable_http_app(
         streamable_http_path=MCP_PATH,
         stateless_http=settings.mcp_stateless,
         transport_security=transport_security(settings, host),
         max_request_body_size=settings.mcp_max_body_bytes,
+        max_sessions=settings.mcp_max_sessions,
+        session_idle_timeout=settings.mcp_session_idle_seconds,
         host=host,
     )
+    cap_sessions_per_caller(server.session_manager, settings.mcp_max_sessions_per_caller)
+    return app

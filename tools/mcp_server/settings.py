@@ -27,6 +27,11 @@ class McpSettings(BaseSettings):
     # Comma-separated keys sealing multi-round (elicitation) state; replicas must share them.
     mcp_request_state_keys: SecretStr | None = None
     mcp_max_body_bytes: int = Field(1_000_000, ge=10_000, le=50_000_000)
+    # Sessions of the handshake protocol versions (see tools.mcp_server.session_caps): about
+    # 26 KB each while open, so the defaults hold at most about 26 MB.
+    mcp_max_sessions: int = Field(1000, ge=1, le=100_000)
+    mcp_max_sessions_per_caller: int = Field(100, ge=1, le=100_000)
+    mcp_session_idle_seconds: float = Field(900, ge=1, le=86_400)
 
     def auth_tokens(self) -> dict[str, str]:
         """Accepted bearer tokens by name; a `ConfigurationError` for a short or repeated one."""
