@@ -68,19 +68,22 @@ class SlackEvents:
                 "Slack events are POSTed here.", status_code=405, headers={"Allow": "POST"}
             )
         else:
-            response = await self._dispatch(request)
+            answer = await self._dispatch(request)
+            if answer is None:
+                return  # the sender is gone: nobody to answer (counted as 499 by the middleware)
+            response = answer
         await response(scope, receive, send)
 
     async def drain(self, timeout: float = 10.0) -> None:
         """Mounted in another app (whose lifespan this one does not get): call on shutdown."""
         await drain_slack_app(self.app, timeout)
 
-    async def _dispatch(self, request: Request) -> Response:
+    async def _dispatch(self, request: Request) -> Response | None:
         try:
             body = await _read_body(request)
         except ClientDisconnect:
             logger.debug("A Slack events sender left before the end of its body")
-            return PlainTextResponse("Request body incomplete.", status_code=400)  # never seen
+            return None
         if body is None:
             return PlainTextResponse("Request body too large.", status_code=413)
         if not self._signed(request, body):

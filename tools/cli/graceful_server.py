@@ -1,5 +1,6 @@
 """uvicorn's server, starting the shutdown budget's clock when the stop signal arrives, and
-logging asyncio's "cannot accept" error once every few seconds (see tools.ops.http_edge).
+logging asyncio's "cannot accept" error once every few seconds, and accepting connections in small
+bursts from a long kernel queue (see tools.ops.http_edge).
 
 Its own module so that uvicorn is imported only by the command that serves HTTP.
 """
@@ -12,7 +13,7 @@ from types import FrameType
 
 import uvicorn
 
-from tools.ops.http_edge import quiet_accept_errors
+from tools.ops.http_edge import quiet_accept_errors, widen_listen_queue
 from tools.ops.shutdown import ShutdownBudget
 
 
@@ -28,3 +29,7 @@ class GracefulServer(uvicorn.Server):
     async def serve(self, sockets: list[socket.socket] | None = None) -> None:
         quiet_accept_errors(asyncio.get_running_loop())
         await super().serve(sockets)
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        widen_listen_queue(getattr(self, "servers", []))

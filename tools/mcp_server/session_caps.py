@@ -28,7 +28,7 @@ from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER
 from mcp_types import INVALID_REQUEST, ErrorData, JSONRPCError
 from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS
 from starlette.responses import Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tools.ops.http_edge import RateLimitedLog
 from tools.ops.log_fields import cut
@@ -46,7 +46,8 @@ class PerCallerSessionCap:
 
     Counts a caller's sessions from the session manager's own tables (so a session the SDK closed,
     on DELETE or idle timeout, is no longer counted the moment it is gone), plus the opening
-    requests still in flight, so that concurrent opens cannot overshoot the cap.
+    requests not yet answered (their session may not be in the tables yet), so that concurrent
+    opens cannot overshoot the cap.
     """
 
     def __init__(
@@ -68,12 +69,25 @@ class PerCallerSessionCap:
             await self._refuse(caller)(scope, receive, send)
             return
         self._opening[caller] += 1
+        counted = True
+
+        def opened() -> None:  # from its answer on, the session is in the SDK's tables
+            nonlocal counted
+            if counted:
+                counted = False
+                self._opening[caller] -= 1
+                if not self._opening[caller]:
+                    del self._opening[caller]
+
+        async def answer(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                opened()
+            await send(message)
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, answer)
         finally:
-            self._opening[caller] -= 1
-            if not self._opening[caller]:
-                del self._opening[caller]
+            opened()
 
     def _open_sessions(self, caller: CallerKey) -> int:
         # The SDK's tables (it has no public count): every session, and the owner of each one

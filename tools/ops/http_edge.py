@@ -7,7 +7,9 @@ on every try. So `serve`'s connections go through `guarded_protocol(limits)`, uv
 protocol plus:
 
 - a header deadline: a connection that has not sent a whole request head within
-  `header_timeout` seconds of connecting (or of its previous answer) is closed;
+  `header_timeout` seconds of connecting (or of its previous answer) is closed, and so is one
+  whose request body is not all in within as long again after its head (the app sees the
+  client gone);
 - a connection cap: past `max_connections`, a new connection closes the connection that has waited
   longest for a request head (an idle one: nothing in flight is cut), so a prober still gets in;
   when every connection is busy, the newcomer gets a 503 and is closed at once. Either way the
@@ -24,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import resource
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,10 +41,14 @@ LOG_EVERY_SECONDS = 5.0
 # File descriptors kept for everything but incoming connections: the listening socket, Lucca's
 # connection pool, the store, log files, the embedded sandbox's own sockets with --sandbox...
 RESERVED_DESCRIPTORS = 64
-# ...and for one burst of accepts: asyncio accepts up to `backlog` connections in one go before
-# any of them reaches the cap's check, so the backlog is kept to a fraction of the limit.
-MAX_BACKLOG = 2048  # uvicorn's default
-MIN_BACKLOG = 64
+# ...and for bursts of accepts: asyncio accepts up to `backlog` connections at each wake-up, and
+# a few wake-ups can pass before the first of them reaches the cap's check (and before the
+# descriptors of the connections it closed are released). So asyncio's `backlog` is kept small,
+# ACCEPT_BURST, and the kernel's queue made long again after listening (`widen_listen_queue`),
+# so that a burst of connections waits in the queue instead of being refused.
+ACCEPT_BURST = 32
+BURSTS_IN_FLIGHT = 4
+LISTEN_QUEUE = 2048  # uvicorn's default backlog
 MIN_CONNECTIONS = 16
 ACCEPT_ERROR = "socket.accept() out of system resource"
 _BUSY = (
@@ -55,7 +62,7 @@ _BUSY = (
 class EdgeLimits:
     header_timeout: float  # seconds from connecting (or the previous answer) to a request head
     max_connections: int
-    backlog: int = MAX_BACKLOG  # for uvicorn.Config(backlog=...)
+    backlog: int = ACCEPT_BURST  # for uvicorn.Config(backlog=...): see widen_listen_queue
 
 
 class RateLimitedLog:
@@ -91,20 +98,22 @@ def guarded_protocol(limits: EdgeLimits) -> type[H11Protocol]:
 
     GuardedH11Protocol.limits = limits
     GuardedH11Protocol.waiting = {}
-    GuardedH11Protocol.busy_log = RateLimitedLog()
+    GuardedH11Protocol.refusals = RateLimitedLog()
+    GuardedH11Protocol.evictions = RateLimitedLog()
     return GuardedH11Protocol
 
 
 class _Guarded(H11Protocol):
     limits: ClassVar[EdgeLimits]
     waiting: ClassVar[dict[_Guarded, None]]
-    busy_log: ClassVar[RateLimitedLog]
+    refusals: ClassVar[RateLimitedLog]
+    evictions: ClassVar[RateLimitedLog]
     _deadline: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         if len(self.connections) > self.limits.max_connections and not self._make_room():
-            self.busy_log.log(
+            self.refusals.log(
                 logging.WARNING,
                 "At the connection cap (%d), all busy: refusing new connections with 503",
                 self.limits.max_connections,
@@ -119,6 +128,8 @@ class _Guarded(H11Protocol):
         super().handle_events()
         if self.cycle is not cycle:  # a request head arrived: the deadline is met
             self._stop_waiting()
+            if self.conn.their_state is h11.SEND_BODY:  # now its body has one
+                self._deadline = self.loop.call_later(self.limits.header_timeout, self._body_late)
 
     def on_response_complete(self) -> None:
         if not self.transport.is_closing():
@@ -146,11 +157,17 @@ class _Guarded(H11Protocol):
             logger.debug("Closed a connection that sent no request head in time")
             self._close_idle()
 
+    def _body_late(self) -> None:
+        self._deadline = None
+        if self.conn.their_state is h11.SEND_BODY and not self.transport.is_closing():
+            logger.debug("Closed a connection whose request body did not come in time")
+            self.transport.close()  # connection_lost tells the app: http.disconnect
+
     def _make_room(self) -> bool:
         """Close the connection that has waited longest for a request head; False if none."""
         for oldest in self.waiting:
             if oldest is not self:
-                self.busy_log.log(
+                self.evictions.log(
                     logging.WARNING,
                     "At the connection cap (%d): closing the longest-idle connections",
                     self.limits.max_connections,
@@ -186,9 +203,9 @@ def open_files_limit() -> int:
 
 
 def fitted_limits(header_timeout: float, configured: int, open_files: int) -> EdgeLimits:
-    """The limits, the cap lowered (and the backlog kept) to leave the process descriptors."""
-    backlog = min(MAX_BACKLOG, max(MIN_BACKLOG, open_files // 8))
-    fits = max(MIN_CONNECTIONS, open_files - RESERVED_DESCRIPTORS - backlog)
+    """The limits, the cap lowered to leave the process descriptors for its own work."""
+    fits = open_files - RESERVED_DESCRIPTORS - BURSTS_IN_FLIGHT * ACCEPT_BURST
+    fits = max(MIN_CONNECTIONS, fits)
     if configured > fits:
         logger.warning(
             "HTTP_MAX_CONNECTIONS lowered from %d to %d: the open-files limit is %d "
@@ -197,7 +214,19 @@ def fitted_limits(header_timeout: float, configured: int, open_files: int) -> Ed
             fits,
             open_files,
         )
-    return EdgeLimits(header_timeout, min(configured, fits), backlog)
+    return EdgeLimits(header_timeout, min(configured, fits))
+
+
+def widen_listen_queue(servers: list[asyncio.Server], queue: int = LISTEN_QUEUE) -> None:
+    """Give the listening sockets a long kernel queue again, once asyncio has set its own.
+
+    asyncio uses one number for both the kernel's queue (`listen(backlog)`) and how many
+    connections it accepts per wake-up; we want the second small and the first long.
+    """
+    for server in servers:
+        for listening in server.sockets:
+            with socket.fromfd(listening.fileno(), listening.family, listening.type) as same:
+                same.listen(queue)  # the same socket, through a duplicate descriptor
 
 
 def quiet_accept_errors(loop: asyncio.AbstractEventLoop) -> None:
