@@ -242,3 +242,23 @@ def test_a_client_that_names_itself_with_900_kb_makes_a_short_audit_line(tmp_pat
     assert entry["client"].startswith("n" * 200) and "[cut " in entry["client"]
     assert entry["title"].startswith("t" * 200)
     assert max(len(line) for line in lines) < 3_000
+
+
+def test_a_keep_alive_connection_may_idle_past_the_header_deadline_but_not_past_its_own(tmp_path):
+    settings = {"HTTP_HEADER_TIMEOUT_SECONDS": "1", "HTTP_KEEP_ALIVE_SECONDS": "4"}
+    ask = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    with (
+        serving(OPEN_FILES, str(tmp_path), **settings) as server,
+        socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock,
+    ):
+        for _ in range(2):
+            sock.sendall(ask)
+            answer = b""
+            while not answer.endswith(b'{"status":"ok"}'):
+                answer += sock.recv(4096)
+            answered = time.monotonic()
+            # silent for longer than the head's deadline: still open (the next turn asks again)
+            assert not wait_for(lambda: closed_by_server(sock), timeout=2)
+            sock.settimeout(10)
+        assert wait_for(lambda: closed_by_server(sock), timeout=4)
+        assert 3.5 < time.monotonic() - answered < 6.5

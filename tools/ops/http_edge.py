@@ -7,9 +7,9 @@ on every try. So `serve`'s connections go through `guarded_protocol(limits)`, uv
 protocol plus:
 
 - a header deadline: a connection that has not sent a whole request head within
-  `header_timeout` seconds of connecting (or of its previous answer) is closed, and so is one
-  whose request body is not all in within as long again after its head (the app sees the
-  client gone);
+  `header_timeout` seconds of connecting (or, after an answer, of the head's first byte: silence
+  between requests is the keep-alive timeout's) is closed, and so is one whose request body is
+  not all in within as long again after its head (the app sees the client gone);
 - a connection cap: past `max_connections`, a new connection closes the connection that has waited
   longest for a request head (an idle one: nothing in flight is cut), so a prober still gets in;
   when every connection is busy, the newcomer gets a 503 and is closed at once. Either way the
@@ -121,7 +121,12 @@ class _Guarded(H11Protocol):
             transport.write(_BUSY)
             transport.close()
             return
-        self._await_request_head()
+        self._await_request_head(deadline=True)
+
+    def data_received(self, data: bytes) -> None:
+        if self in self.waiting and self._deadline is None:  # a new head begins after an answer
+            self._arm(self._deadline_passed)
+        super().data_received(data)
 
     def handle_events(self) -> None:
         cycle = self.cycle
@@ -129,21 +134,27 @@ class _Guarded(H11Protocol):
         if self.cycle is not cycle:  # a request head arrived: the deadline is met
             self._stop_waiting()
             if self.conn.their_state is h11.SEND_BODY:  # now its body has one
-                self._deadline = self.loop.call_later(self.limits.header_timeout, self._body_late)
+                self._arm(self._body_late)
 
     def on_response_complete(self) -> None:
         if not self.transport.is_closing():
-            self._await_request_head()  # before super(): it may parse a pipelined request
+            # Silence until the next request is the keep-alive timer's (uvicorn's); the head's
+            # deadline starts with its first byte. Before super(): it may parse a pipelined one.
+            self._await_request_head(deadline=False)
         super().on_response_complete()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_waiting()
         super().connection_lost(exc)
 
-    def _await_request_head(self) -> None:
+    def _await_request_head(self, *, deadline: bool) -> None:
         self._stop_waiting()
         self.waiting[self] = None
-        self._deadline = self.loop.call_later(self.limits.header_timeout, self._deadline_passed)
+        if deadline:
+            self._arm(self._deadline_passed)
+
+    def _arm(self, callback: Callable[[], None]) -> None:
+        self._deadline = self.loop.call_later(self.limits.header_timeout, callback)
 
     def _stop_waiting(self) -> None:
         self.waiting.pop(self, None)

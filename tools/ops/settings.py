@@ -14,7 +14,7 @@ LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 # Kubernetes' default terminationGracePeriodSeconds is 30: stop within it, with room to spare.
 DEFAULT_SHUTDOWN_GRACE_SECONDS = 25.0
 DEFAULT_HEADER_TIMEOUT_SECONDS = 15.0
-DEFAULT_KEEP_ALIVE_SECONDS = 15.0
+DEFAULT_KEEP_ALIVE_SECONDS = 75.0  # longer than proxies' own (nginx, AWS ALB: 60 s)
 DEFAULT_MAX_CONNECTIONS = 1000
 
 
@@ -24,9 +24,9 @@ class OpsSettings(BaseSettings):
     log_format: LogFormat | None = None  # None: the command's own (json for serve, else text)
     log_level: LogLevel | None = None  # None: INFO (DEBUG with -v)
     shutdown_grace_seconds: float = Field(DEFAULT_SHUTDOWN_GRACE_SECONDS, gt=0, le=600)
-    # The HTTP edge of `serve` (see tools.ops.http_edge): a connection that has not sent its
-    # request head this long after connecting (or after its last answer) is closed; a keep-alive
-    # connection idle this long is closed; past the cap, idle connections make room or a 503.
+    # The HTTP edge of `serve` (see tools.ops.http_edge): a request head (from the connection or
+    # its first byte) and then its body must each come within the header timeout; a keep-alive
+    # connection silent this long is closed; past the cap, idle connections make room or a 503.
     http_header_timeout_seconds: float = Field(DEFAULT_HEADER_TIMEOUT_SECONDS, ge=1, le=300)
     http_keep_alive_seconds: float = Field(DEFAULT_KEEP_ALIVE_SECONDS, ge=1, le=600)
     http_max_connections: int = Field(DEFAULT_MAX_CONNECTIONS, ge=16, le=1_000_000)
