@@ -36,11 +36,10 @@ from bench.edge_client import (
     HealthProbe,
     exchange,
     hold_idle,
-    http_junk,
     open_session,
     serving,
-    slack_junk,
 )
+from bench.edge_junk import http_junk, slack_junk
 
 OPEN_FILES = 1024
 JUNK_TARGET_BYTES = 300

@@ -5,12 +5,8 @@ import asyncio
 import errno
 import logging
 
-from tools.ops.http_edge import (
-    ACCEPT_ERROR,
-    RateLimitedLog,
-    fitted_limits,
-    quiet_accept_errors,
-)
+from tools.ops.http_edge import ACCEPT_ERROR, fitted_limits, quiet_accept_errors
+from tools.ops.rate_limited_log import RateLimitedLog
 
 
 class Clock:
@@ -23,7 +19,7 @@ class Clock:
 
 def test_a_rate_limited_log_writes_once_per_period_and_counts_what_it_held(caplog):
     clock = Clock()
-    log = RateLimitedLog(every=5.0, clock=clock)
+    log = RateLimitedLog(logging.getLogger("lucca_training.http"), every=5.0, clock=clock)
     with caplog.at_level(logging.WARNING, logger="lucca_training.http"):
         for step in range(100):  # 100 events over 10 s
             clock.now = step * 0.1

@@ -20,14 +20,11 @@ from bench.edge_client import (
     exchange,
     health_status,
     hold_idle,
-    http_junk,
-    mcp_headers,
     open_session,
-    request,
     serving,
-    slack_junk,
     wait_for,
 )
+from bench.edge_junk import http_junk, mcp_headers, request, slack_junk
 
 OPEN_FILES = 1024  # the common default, and the issue's
 IDLE_CONNECTIONS = 1100

@@ -30,8 +30,8 @@ from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tools.ops.http_edge import RateLimitedLog
 from tools.ops.log_fields import cut
+from tools.ops.rate_limited_log import RateLimitedLog
 
 logger = logging.getLogger("lucca_training.mcp")
 CallerKey = (
@@ -58,7 +58,7 @@ class PerCallerSessionCap:
         self.per_caller = per_caller
         self.idle_seconds = idle
         self._opening: Counter[CallerKey] = Counter()
-        self._refusals = RateLimitedLog()
+        self._refusals = RateLimitedLog(logger)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.manager.stateless or not _opens_a_session(scope):

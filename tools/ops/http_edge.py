@@ -14,7 +14,7 @@ protocol plus:
   longest for a request head (an idle one: nothing in flight is cut), so a prober still gets in;
   when every connection is busy, the newcomer gets a 503 and is closed at once. Either way the
   process keeps file descriptors for its own work (Lucca, the store);
-- logs about either at most once per `LOG_EVERY_SECONDS`, with the count since the last one.
+- logs about either at most once every few seconds (`RateLimitedLog`), with the count held back.
 
 `open_files_limit` and `fitted_limits` fit the cap under the open-files limit, and
 `quiet_accept_errors` makes asyncio's own "cannot accept" error a line every few seconds instead
@@ -27,7 +27,6 @@ import asyncio
 import logging
 import resource
 import socket
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -35,9 +34,10 @@ from typing import Any, ClassVar
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from tools.ops.rate_limited_log import RateLimitedLog
+
 logger = logging.getLogger("lucca_training.http")
 
-LOG_EVERY_SECONDS = 5.0
 # File descriptors kept for everything but incoming connections: the listening socket, Lucca's
 # connection pool, the store, log files, the embedded sandbox's own sockets with --sandbox...
 RESERVED_DESCRIPTORS = 64
@@ -65,27 +65,6 @@ class EdgeLimits:
     backlog: int = ACCEPT_BURST  # for uvicorn.Config(backlog=...): see widen_listen_queue
 
 
-class RateLimitedLog:
-    """One log line at most every `every` seconds; the lines held back are counted in the next."""
-
-    def __init__(
-        self, every: float = LOG_EVERY_SECONDS, clock: Callable[[], float] = time.monotonic
-    ):
-        self._every = every
-        self._clock = clock
-        self._last: float | None = None
-        self._held = 0
-
-    def log(self, level: int, message: str, *args: Any) -> None:
-        now = self._clock()
-        if self._last is not None and now - self._last < self._every:
-            self._held += 1
-            return
-        held, self._held, self._last = self._held, 0, now
-        suffix = f" ({held} more since the last such line)" if held else ""
-        logger.log(level, message + suffix, *args)
-
-
 def guarded_protocol(limits: EdgeLimits) -> type[H11Protocol]:
     """uvicorn's h11 protocol with these limits; pass it as `uvicorn.Config(http=...)`.
 
@@ -98,8 +77,8 @@ def guarded_protocol(limits: EdgeLimits) -> type[H11Protocol]:
 
     GuardedH11Protocol.limits = limits
     GuardedH11Protocol.waiting = {}
-    GuardedH11Protocol.refusals = RateLimitedLog()
-    GuardedH11Protocol.evictions = RateLimitedLog()
+    GuardedH11Protocol.refusals = RateLimitedLog(logger)
+    GuardedH11Protocol.evictions = RateLimitedLog(logger)
     return GuardedH11Protocol
 
 
@@ -242,7 +221,7 @@ def widen_listen_queue(servers: list[asyncio.Server], queue: int = LISTEN_QUEUE)
 
 def quiet_accept_errors(loop: asyncio.AbstractEventLoop) -> None:
     """asyncio's "cannot accept" error (no descriptor left) once every few seconds, not each try."""
-    accept_log = RateLimitedLog()
+    accept_log = RateLimitedLog(logger)
     previous = loop.get_exception_handler()
 
     def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
