@@ -24,6 +24,7 @@ of thousands a second.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import resource
 import socket
@@ -170,7 +171,7 @@ class _Guarded(H11Protocol):
         self._stop_waiting()
         self.connections.discard(self)  # its descriptor is released with the transport
         if not self.transport.is_closing():
-            if self.conn.our_state is not h11.ERROR:
+            with contextlib.suppress(h11.LocalProtocolError):  # h11's bookkeeping only
                 self.conn.send(h11.ConnectionClosed())
             self.transport.close()
 
