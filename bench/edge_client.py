@@ -97,7 +97,7 @@ def serve_env(**settings: str) -> dict[str, str]:
 
 
 @contextmanager
-def serving(open_files: int, cwd: str, timeout: float = 30.0, **settings: str) -> Iterator[Serve]:
+def serving(open_files: int, cwd: str, timeout: float = 60.0, **settings: str) -> Iterator[Serve]:
     """`serve --sandbox` under `ulimit -n open_files` until the block ends (then SIGTERM)."""
     port = free_port()
     command = f"ulimit -n {int(open_files)} && exec {shlex.quote(str(CONSOLE_SCRIPT))} serve "
