@@ -1,9 +1,13 @@
 # lucca-training: one HTTP server for /mcp, /slack/events, /healthz, /readyz and /metrics.
 #
 #   docker build -t lucca-training .
-#   docker run -p 8000:8000 --env-file prod.env lucca-training            # serve (the default)
+#   docker run -p 8000:8000 --ulimit nofile=65536:65536 --env-file prod.env lucca-training   # serve
 #   docker run -i --rm --env-file prod.env lucca-training lucca-training mcp     # stdio MCP
 #   docker run --rm --env-file prod.env lucca-training lucca-training slack      # Socket Mode
+#
+# Open files: a Dockerfile cannot raise them, the run can (--ulimit above; Kubernetes and most
+# runtimes give 1048576). `serve` raises its soft limit to the hard one by itself and fits
+# HTTP_MAX_CONNECTIONS under what it gets, so a low limit means fewer connections, not an outage.
 #
 # `serve` listens on 0.0.0.0 here, which it refuses without MCP_AUTH_TOKENS and MCP_ALLOWED_HOSTS
 # (see README.md, "Running in a container"). tests/deploy/test_dockerfile.py replays the install

@@ -23,7 +23,12 @@ from bench.common import FIGURE_PREFIX
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "RESULTS.md"
-NOT_BENCHMARKS = {"common.py", "run_all.py"}
+NOT_BENCHMARKS = {
+    "common.py",
+    "run_all.py",
+    "edge_client.py",
+    "edge_junk.py",
+}  # shared, not benchmarks
 
 
 @dataclass(frozen=True)

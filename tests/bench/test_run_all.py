@@ -31,7 +31,8 @@ def test_a_figure_cannot_break_the_format():
 def test_every_script_in_bench_is_run_and_the_shared_module_is_not():
     names = {path.name for path in scripts([])}
     assert {"core_overhead.py", "mcp_startup.py", "mcp_overhead.py", "token_validation.py"} <= names
-    assert not names & {"common.py", "run_all.py"}
+    assert "http_edge.py" in names
+    assert not names & {"common.py", "run_all.py", "edge_client.py", "edge_junk.py"}
 
 
 def test_a_script_that_fails_or_prints_no_figure_is_reported(tmp_path, capsys):

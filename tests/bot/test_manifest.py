@@ -75,7 +75,9 @@ async def test_every_web_api_method_the_app_calls_is_covered_by_a_scope(
     sandbox.add_faults({"method": "POST", "status": 503})
     view_id = await driver.open_form()
     await driver.submit(view_id, VALID_FORM)
-    await fake_slack.wait_for(lambda: len(fake_slack.views[view_id].history) == 3)
+    opened = fake_slack.views[view_id]
+    # The fake sets `history`, then `view`, in its own thread: wait for both (the error's form).
+    await fake_slack.wait_for(lambda: len(opened.history) == 3 and opened.view is opened.history[2])
     await driver.submit(view_id, VALID_FORM)
     await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"))
     # The other doors: a message with a mention and a channel, the Home tab, a workflow step.

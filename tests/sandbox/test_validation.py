@@ -8,10 +8,11 @@ import httpx
 import pytest
 
 from tests.sandbox.helpers import TRAININGS_PATH, valid_training
-from tools.sandbox.validation import InvalidBody, check_training
+from tools.sandbox.validation import TOO_DEEP, InvalidBody, check_training
 
 WRITABLE = {"title", "subtitle", "description", "level", "isCertifying", "isMandatory"}
 WRITABLE |= {"type", "providerId", "categoryId"}
+JSON_HEADERS = {"Content-Type": "application/json"}
 TRACE_ID = r"^00-[0-9a-f]{32}-[0-9a-f]{16}-00$"
 
 
@@ -233,3 +234,16 @@ def test_check_training_keeps_only_writable_fields() -> None:
     assert accepted == {key: value for key, value in data.items() if key in WRITABLE}
     with pytest.raises(InvalidBody):
         check_training({}, lambda _: True, lambda _: True)
+
+
+@pytest.mark.parametrize("opening", [b"[", b'{"title":'])
+def test_json_nested_too_deep_for_any_parser_is_a_400_not_a_500(
+    client: httpx.Client, opening: bytes
+) -> None:
+    deep = opening * 100_000
+    response = client.post(TRAININGS_PATH, content=deep, headers=JSON_HEADERS)
+    assert response.status_code == 400, response.text
+    assert response.json()["errors"] == {"$": [TOO_DEEP]}
+    deep_but_small = b"[" * 5000  # the fault list's body is capped lower
+    faults = client.post("/_sandbox/faults", content=deep_but_small, headers=JSON_HEADERS)
+    assert faults.status_code == 400 and "nested too deeply" in faults.json()["error"]

@@ -1,5 +1,9 @@
 """`lucca-training serve`: one HTTP server for `/mcp`, `/slack/events`, health and metrics.
 
+The edge holds against strangers (tools.ops.http_edge): request heads have a deadline
+(HTTP_HEADER_TIMEOUT_SECONDS), idle keep-alive connections are closed (HTTP_KEEP_ALIVE_SECONDS),
+and connections are capped (HTTP_MAX_CONNECTIONS, lowered to fit the open-files limit).
+
 On SIGTERM (or Ctrl-C) uvicorn stops accepting connections and waits for the requests in flight;
 then the app's lifespan waits for the Slack creations still running. Both within
 SHUTDOWN_GRACE_SECONDS from the signal, so a rolling deploy loses no submission.
@@ -36,12 +40,17 @@ def run(args: argparse.Namespace) -> int:
 
     from tools.cli.graceful_server import GracefulServer
     from tools.core.errors import ConfigurationError
+    from tools.ops.http_edge import fitted_limits, guarded_protocol, open_files_limit
     from tools.ops.settings import load_ops_settings
     from tools.ops.shutdown import ShutdownBudget
     from tools.wiring.serve_app import build_serve_app
 
     try:
-        shutdown = ShutdownBudget(load_ops_settings().shutdown_grace_seconds)
+        ops = load_ops_settings()
+        edge = fitted_limits(
+            ops.http_header_timeout_seconds, ops.http_max_connections, open_files_limit()
+        )
+        shutdown = ShutdownBudget(ops.shutdown_grace_seconds)
         app = build_serve_app(
             host=args.host, port=args.port, sandbox=args.sandbox, shutdown=shutdown
         )
@@ -57,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
         lifespan="on",
         access_log=False,  # our middleware logs each request, with its request id
         timeout_graceful_shutdown=shutdown.grace_seconds,
+        # Our h11 protocol: a deadline for request heads and a connection cap (tools.ops.http_edge)
+        http=guarded_protocol(edge),
+        backlog=edge.backlog,
+        timeout_keep_alive=ops.http_keep_alive_seconds,  # type: ignore[arg-type]
     )
     try:
         GracefulServer(config, shutdown).run()

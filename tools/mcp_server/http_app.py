@@ -9,6 +9,9 @@ Exposure rules, checked before the server binds:
 With OAuth, the RFC 9728 metadata is served at `/.well-known/oauth-protected-resource` and at the
 form with the resource's path appended (`.../mcp`), both listing the read and the create scope, so
 that a client asks for both (the SDK's own route would list only the scope every request needs).
+
+Sessions are bounded in all (MCP_MAX_SESSIONS), per caller (MCP_MAX_SESSIONS_PER_CALLER) and in
+idle time (MCP_SESSION_IDLE_SECONDS): see session_caps.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from starlette.routing import Route
 
 from tools.core.errors import ConfigurationError
 from tools.core.settings import is_loopback
+from tools.mcp_server.session_caps import cap_sessions_per_caller
 from tools.mcp_server.settings import McpSettings
 
 if TYPE_CHECKING:
@@ -72,6 +76,8 @@ def mcp_http_app(
         stateless_http=settings.mcp_stateless,
         transport_security=transport_security(settings, host),
         max_request_body_size=settings.mcp_max_body_bytes,
+        max_sessions=settings.mcp_max_sessions,
+        session_idle_timeout=settings.mcp_session_idle_seconds,
         host=host,
     )
     if auth is not None and auth.oauth is not None:
@@ -81,6 +87,7 @@ def mcp_http_app(
         app.add_middleware(
             ChallengeMiddleware, scopes=auth.oauth.scopes, read_scope=auth.oauth.read_scope
         )
+    cap_sessions_per_caller(server.session_manager, settings.mcp_max_sessions_per_caller)
     return app
 
 

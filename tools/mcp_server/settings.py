@@ -38,6 +38,11 @@ class McpSettings(BaseSettings):
     mcp_oauth_introspection_client_secret: SecretStr | None = None
     mcp_allowed_groups: str = ""
     mcp_oauth_groups_claim: str = "groups"
+    # Sessions of the handshake protocol versions (see tools.mcp_server.session_caps): about
+    # 26 KB each while open, so the defaults hold at most about 26 MB.
+    mcp_max_sessions: int = Field(1000, ge=1, le=100_000)
+    mcp_max_sessions_per_caller: int = Field(100, ge=1, le=100_000)
+    mcp_session_idle_seconds: float = Field(900, ge=1, le=86_400)
 
     def auth_tokens(self) -> dict[str, str]:
         """Accepted bearer tokens by name; a `ConfigurationError` for a short or repeated one."""

@@ -2,7 +2,9 @@
 
 Sets the request id (the caller's `X-Request-Id` when sane, else a new one; echoed in the answer)
 and the face as context variables for every log line the request causes, counts the request in
-the metrics by face and status, and logs it (health probes at DEBUG: they come every few seconds).
+the metrics by face and status, and logs it (health probes at DEBUG: they come every few seconds;
+so is a client that left before any answer, counted as 499). The method and path are cut short:
+a stranger chooses them.
 Pure ASGI, so that streamed answers (MCP's SSE) pass through untouched.
 """
 
@@ -14,11 +16,16 @@ from collections.abc import Callable
 from typing import Any
 
 from tools.ops import request_context
+from tools.ops.log_fields import cut
 from tools.ops.metrics import Metrics
 
 logger = logging.getLogger("lucca_training.http")
 ASGIApp = Callable[..., Any]
 QUIET_FACES = frozenset({"health"})
+CLIENT_GONE = 499  # nginx's "client closed request": counted and logged (DEBUG), not a 500
+# Our paths are short (/mcp, /slack/events, /healthz): a longer one is a stranger's, shown cut.
+MAX_PATH_CHARS = 80
+MAX_METHOD_CHARS = 16
 
 
 class OperationsMiddleware:
@@ -36,7 +43,7 @@ class OperationsMiddleware:
         request_id = request_context.request_id_from(incoming)
         id_token = request_context.request_id.set(request_id)
         face_token = request_context.face.set(face)
-        status = 500  # what the client sees if the app fails before answering
+        status = CLIENT_GONE  # no answer started: the client left before one could be sent
         started = time.perf_counter()
 
         async def send_with_id(message: dict[str, Any]) -> None:
@@ -50,18 +57,24 @@ class OperationsMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except BaseException:
+            if status == CLIENT_GONE:
+                status = 500  # what the client sees if the app fails before answering
+            raise
         finally:
             latency_ms = round((time.perf_counter() - started) * 1000, 1)
             self.metrics.count_request(face, status)
+            method = cut(scope.get("method", ""), MAX_METHOD_CHARS)
+            path = cut(scope.get("path", ""), MAX_PATH_CHARS)
             logger.log(
-                logging.DEBUG if face in QUIET_FACES else logging.INFO,
+                logging.DEBUG if face in QUIET_FACES or status == CLIENT_GONE else logging.INFO,
                 "%s %s -> %s",
-                scope.get("method", ""),
-                scope.get("path", ""),
+                method,
+                path,
                 status,
                 extra={
-                    "method": scope.get("method", ""),
-                    "path": scope.get("path", ""),
+                    "method": method,
+                    "path": path,
                     "status": status,
                     "latency_ms": latency_ms,
                 },

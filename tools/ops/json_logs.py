@@ -8,7 +8,8 @@ inside its string. `TextFormatter` (the CLI's) escapes them in the message for t
 
 Both formatters replace every registered secret (the Lucca key, Slack and MCP tokens) with
 `[redacted]`, wherever it shows up: a message, an exception, an extra field. The code never logs
-them on purpose; this is the net for a library or a bug that would.
+them on purpose; this is the net for a library or a bug that would. Then they cut the message and
+every field to a bound (see log_fields), so that no caller can make a line of megabytes.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import threading
 from datetime import UTC, datetime
 from typing import Any
 
-from tools.ops import request_context
+from tools.ops import log_fields, request_context
 
 REDACTED = "[redacted]"
 MIN_SECRET_LENGTH = 8  # shorter values would redact ordinary words; real keys are far longer
@@ -83,9 +84,17 @@ class JsonFormatter(logging.Formatter):
         for key, value in record.__dict__.items():
             if key not in _STANDARD_ATTRIBUTES and not key.startswith("_"):
                 entry[key] = value
+        entry = {key: _bounded(key, value) for key, value in _redacted(entry).items()}
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(_redacted(entry), ensure_ascii=True, separators=(",", ":"))
+            entry["exception"] = secrets.redact(self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=True, separators=(",", ":"))
+
+
+def _bounded(key: str, value: Any) -> Any:
+    """Redacted first, then cut (see log_fields): the message has a longer bound than fields."""
+    if key == "message":
+        return log_fields.cut(value, log_fields.MAX_MESSAGE_CHARS)
+    return log_fields.bounded(value)
 
 
 def escape_controls(text: str) -> str:
@@ -112,11 +121,14 @@ class TextFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         safe = logging.makeLogRecord(record.__dict__)
-        message = record.getMessage()
+        message = log_fields.cut(secrets.redact(record.getMessage()), log_fields.MAX_MESSAGE_CHARS)
         fields = [
             f"{key}={value!r}" if isinstance(value, str) else f"{key}={value}"
-            for key, value in record.__dict__.items()
-            if key not in _STANDARD_ATTRIBUTES and not key.startswith("_") and value is not None
+            for key, value in (
+                (key, log_fields.bounded(_redacted(value)))
+                for key, value in record.__dict__.items()
+                if key not in _STANDARD_ATTRIBUTES and not key.startswith("_") and value is not None
+            )
         ]
         if fields:
             message += " [" + " ".join(fields) + "]"

@@ -1,4 +1,4 @@
-"""Operations settings: how the process logs and how long it may take to stop."""
+"""Operations settings: how the process logs, how long it may stop in, what its HTTP edge holds."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ LogFormat = Literal["json", "text"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 # Kubernetes' default terminationGracePeriodSeconds is 30: stop within it, with room to spare.
 DEFAULT_SHUTDOWN_GRACE_SECONDS = 25.0
+DEFAULT_HEADER_TIMEOUT_SECONDS = 15.0
+DEFAULT_KEEP_ALIVE_SECONDS = 75.0  # longer than proxies' own (nginx, AWS ALB: 60 s)
+DEFAULT_MAX_CONNECTIONS = 1000
 
 
 class OpsSettings(BaseSettings):
@@ -21,6 +24,12 @@ class OpsSettings(BaseSettings):
     log_format: LogFormat | None = None  # None: the command's own (json for serve, else text)
     log_level: LogLevel | None = None  # None: INFO (DEBUG with -v)
     shutdown_grace_seconds: float = Field(DEFAULT_SHUTDOWN_GRACE_SECONDS, gt=0, le=600)
+    # The HTTP edge of `serve` (see tools.ops.http_edge): a request head (from the connection or
+    # its first byte) and then its body must each come within the header timeout; a keep-alive
+    # connection silent this long is closed; past the cap, idle connections make room or a 503.
+    http_header_timeout_seconds: float = Field(DEFAULT_HEADER_TIMEOUT_SECONDS, ge=1, le=300)
+    http_keep_alive_seconds: float = Field(DEFAULT_KEEP_ALIVE_SECONDS, ge=1, le=600)
+    http_max_connections: int = Field(DEFAULT_MAX_CONNECTIONS, ge=16, le=1_000_000)
 
     @field_validator("log_format", "log_level", mode="before")
     @classmethod

@@ -57,6 +57,8 @@ class ControlApi:
         except ValueError as err:
             # InvalidFaults, JSON and UTF-8 decode errors are all ValueErrors with a readable text.
             return _error(400, f"invalid fault list: {err}")
+        except RecursionError:
+            return _error(400, "invalid fault list: nested too deeply")
         if any(isinstance(f, DropFault) for f in faults) and not request.can_drop():
             return _error(400, "this server cannot drop connections (needs the sandbox's server)")
         self._state.faults.extend(faults)

@@ -84,6 +84,7 @@ _FIELDS = (
     _Field("categoryId", "System.Nullable`1[System.Int32]", _is_int32, False),
 )
 
+TOO_DEEP = "The maximum configured depth of 64 has been exceeded. Path: $."
 # Optional fields whose .NET type is nullable: JSON null is simply "not given".
 _NULLABLE_OPTIONAL = {"providerId", "categoryId"}
 
@@ -100,6 +101,8 @@ def parse_object(body: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as err:
         where = f"LineNumber: {err.lineno - 1} | BytePositionInLine: {err.colno - 1}"
         raise InvalidBody({"$": [f"{err.msg}. Path: $ | {where}."]}) from None
+    except RecursionError:  # System.Text.Json stops at a depth of 64; Python's parser far later
+        raise InvalidBody({"$": [TOO_DEEP]}) from None
     if not isinstance(value, dict):
         message = "The JSON value could not be converted to Lucca.Training.TrainingInput. Path: $"
         raise InvalidBody({"$": [message]})
