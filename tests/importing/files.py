@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,9 @@ def catalog(sandbox) -> list[dict[str, Any]]:
             answer = http.get(
                 "/talent-training/api/v1/trainings", params={"page": page, "limit": 100}
             )
+            while answer.status_code == 429:  # the import used the budget: wait as Lucca says
+                time.sleep(float(answer.headers["Retry-After"]))
+                answer = http.get(answer.request.url)
             answer.raise_for_status()
             items = answer.json()["items"]
             found += items
