@@ -6,10 +6,9 @@ Not shorter: the in-process sandbox answers some 35 requests a second on a busy 
 limit must be what holds the import back, not the sandbox's speed. bench/import_300.py measures
 the same with the sandbox in its own process.
 
-"No 429 reaching the user": the sandbox counts a request when it handles it, which for the end of
-a burst of 50 can be a second after the pacer let it go, so the next window's first requests may
-meet a 429 with `Retry-After`; the core waits it out and sends again. What the user sees, every
-row created and none failed, is what is held here; how many 429s the log shows is the benchmark's.
+No 429 at all: the pacer lets a request go only once the one it waits behind has left Lucca's
+window, counted from that one's answer (the sandbox, like Lucca, counts a request when it handles
+it, which for the end of a burst of 50 can be a second after it was let go).
 """
 
 import json
@@ -73,7 +72,7 @@ def test_300_rows_on_50_per_window_create_300_once_and_none_fails(
     assert "0 failed, 0 not sent." in out
     log = limited_sandbox.requests_log()
     assert len(created_posts(limited_sandbox)) == ROWS
-    assert {entry["status"] for entry in log} <= {200, 201, 429}  # a 429 is waited out, never shown
+    assert {entry["status"] for entry in log} <= {200, 201}  # no 429, not even one waited out
     # The duplicate lookups go in batches: a few reads for the 300, not one each.
     assert sum(1 for entry in log if entry["method"] == "GET") <= 10
     entries = json.loads(report.read_text(encoding="utf-8"))
@@ -129,5 +128,7 @@ def test_stopped_with_ctrl_c_after_about_100_then_run_again_ends_with_300_once(
     assert existing == first_created  # the first run's rows are found, not created again
     assert second_created == set(range(2, ROWS + 2)) - first_created
     assert len(created_posts(limited_sandbox)) == ROWS
+    # A new process does not know what the last one spent of the window: its first requests may
+    # meet a 429, which the core waits out (exit 0 above: no row saw one).
     titles = imported_titles(limited_sandbox)
     assert len(titles) == ROWS and set(titles.values()) == {1}
