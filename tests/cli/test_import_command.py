@@ -129,3 +129,55 @@ def test_an_unreadable_file_or_a_bad_map_exits_2(lucca_env, capsys, tmp_path):
     assert "cannot read" in capsys.readouterr().err
     assert main(["import", str(SAMPLE), "--map", "Titre"]) == 2
     assert "must be COLUMN=FIELD" in capsys.readouterr().err
+
+
+def test_an_xlsx_sheet_is_imported_by_name(lucca_env, capsys, tmp_path):
+    from tests.importing.files import write_xlsx
+
+    header = ["Intitulé", "Sous-titre", "Descriptif", "Niveau", "Certifiante", "Obligatoire"]
+    rows = [["Gestes et postures", "Prévenir les TMS", "Une demi-journée.", "Avancé", True, "non"]]
+    path = write_xlsx(tmp_path / "catalogue.xlsx", [header, *rows], sheet="Formations")
+    assert main(["import", str(path), "--sheet", "Formations"]) == 0
+    assert "(XLSX, sheet 'Formations')" in capsys.readouterr().out
+    created = next(t for t in catalog(lucca_env) if t["title"] == "Gestes et postures")
+    assert (created["level"], created["isCertifying"], created["isMandatory"]) == (
+        "Expert", True, False,
+    )  # fmt: skip
+
+
+def test_on_a_terminal_the_progress_is_a_bar(lucca_env, tmp_path):
+    """A real pseudo-terminal: rich draws its bar with the counts (and no per-row lines)."""
+    import os
+    import pty
+    import subprocess
+
+    from tests.servers import clean_env
+    from tests.support import CONSOLE_SCRIPT
+
+    path = write_csv(tmp_path / "c.csv", [french_row(n, Organisme="12") for n in (1, 2, 3)])
+    leader, follower = pty.openpty()
+    env = clean_env({"LUCCA_BASE_URL": lucca_env.base_url, "LUCCA_API_KEY": SANDBOX_KEY})
+    process = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "import", str(path)],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env={**env, "COLUMNS": "120", "TERM": "xterm"},
+        cwd=tmp_path,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal's other end closed: the command is done
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    text = shown.decode("utf-8", "replace")
+    assert "Importing" in text and "3/3" in text and "3 created, 0 skipped, 0 failed" in text
+    assert "[1/3] line" not in text
+    assert "Done: 3 rows: 3 created" in text
