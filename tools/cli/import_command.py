@@ -213,6 +213,8 @@ async def _send(args, trainings, stop, checked: list, caller) -> int:
         f"in the catalog, {counts['recovered']} recovered, {counts['duplicate']} duplicate, "
         f"{counts['invalid']} invalid, {counts['failed']} failed, {counts['not_sent']} not sent."
     )
+    if args.sandbox:
+        print("(On the embedded sandbox: nothing was sent to a real Lucca account.)")
     if stop.requested:
         print(
             f"Stopped: {counts['not_sent']} rows were not sent. Run the same command again to go "

@@ -47,12 +47,12 @@ def _duration(seconds: float | None) -> str:
 
 
 class PlainProgress:
-    """One line a row, and every tenth of the way a line with the counts and the time left."""
+    """One line a row, and (past 20 rows) every tenth of the way the counts and the time left."""
 
     def __init__(self, total: int, out: TextIO | None = None) -> None:
         self.counts = Counts(total)
         self._out = out or sys.stdout
-        self._every = max(1, total // 10)
+        self._every = total // 10 if total >= 20 else 0
 
     def __enter__(self) -> PlainProgress:
         return self
@@ -69,7 +69,7 @@ class PlainProgress:
         error = f": {printable(outcome.error)}" if outcome.error else ""
         line = f"[{counts.done:>{width}}/{counts.total}] line {outcome.line}: {what}{title}{error}"
         self._out.write(line + "\n")
-        if counts.done % self._every == 0 and counts.done < counts.total:
+        if self._every and counts.done % self._every == 0 and counts.done < counts.total:
             self._out.write(
                 f"  {counts.done} of {counts.total} done: {counts.created} created, "
                 f"{counts.skipped} skipped, {counts.failed} failed; "
