@@ -181,3 +181,24 @@ def test_on_a_terminal_the_progress_is_a_bar(lucca_env, tmp_path):
     assert "Importing" in text and "3/3" in text and "3 created, 0 skipped, 0 failed" in text
     assert "[1/3] line" not in text
     assert "Done: 3 rows: 3 created" in text
+
+
+def test_a_lost_answer_is_recovered_and_a_refused_row_fails_with_lucca_s_words(
+    lucca_env, capsys, tmp_path
+):
+    rows = [
+        french_row(1, Organisme="12", Catégorie="2"),
+        french_row(2, Organisme="999", Catégorie="2"),  # no such provider: Lucca refuses it
+    ]
+    path = write_csv(tmp_path / "c.csv", rows)
+    # The first POST is stored, then its connection drops: the core finds it in the catalog.
+    lucca_env.add_faults({"drop": "after", "method": "POST"})
+    report = tmp_path / "report.json"
+    assert main(["import", str(path), "--report", str(report)]) == 1
+    entries = {e["line"]: e for e in json.loads(report.read_text(encoding="utf-8"))}
+    recovered, refused = entries[2], entries[3]
+    assert (recovered["outcome"], recovered["catalogStatus"][:5]) == ("recovered", "Ready")
+    assert refused["outcome"] == "failed" and "providerId" in refused["error"]
+    assert "1 recovered" in capsys.readouterr().out
+    titles = [t["title"] for t in catalog(lucca_env)]
+    assert titles.count(rows[0]["Titre"]) == 1 and rows[1]["Titre"] not in titles
