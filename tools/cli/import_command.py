@@ -13,6 +13,8 @@ import argparse
 import asyncio
 import signal
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -102,29 +104,23 @@ async def _import(args: argparse.Namespace, rows: list, column_of: dict[str, str
         return EXIT_INVALID if isinstance(error, ConfigurationError) else EXIT_FAILURE
 
 
-def _connection(args: argparse.Namespace) -> Any:
-    from contextlib import asynccontextmanager
-
+@asynccontextmanager
+async def _connection(args: argparse.Namespace) -> AsyncIterator[tuple[Any, Any]]:
+    """The core's `Trainings` and the import's stop signal, around a pacer of the import's own:
+    the tenant's rate, a queue bound that waits rather than refuse, a wait that Ctrl-C cuts."""
     from tools.core.pacing import RequestPacer
     from tools.importing.settings import load_import_settings
     from tools.importing.stopping import StopSignal
     from tools.wiring.lucca_connection import load_entry_settings, open_lucca_connection
 
-    @asynccontextmanager
-    async def opened():
-        settings = load_entry_settings(sandbox=args.sandbox)
-        bound = load_import_settings().lucca_import_max_queue_seconds
-        stop = StopSignal()
-        pacer = RequestPacer(
-            settings.lucca_rate_limit,
-            settings.lucca_rate_window_seconds,
-            bound,
-            sleep=stop.pacer_sleep,
-        )
-        async with open_lucca_connection(settings, sandbox=args.sandbox, pacer=pacer) as opened:
-            yield opened.trainings, stop
-
-    return opened()
+    settings = load_entry_settings(sandbox=args.sandbox)
+    bound = load_import_settings().lucca_import_max_queue_seconds
+    stop = StopSignal()
+    pacer = RequestPacer(
+        settings.lucca_rate_limit, settings.lucca_rate_window_seconds, bound, sleep=stop.pacer_sleep
+    )
+    async with open_lucca_connection(settings, sandbox=args.sandbox, pacer=pacer) as opened:
+        yield opened.trainings, stop
 
 
 def _finish_check(args: argparse.Namespace, checked: list, column_of: dict[str, str]) -> int:
