@@ -1,5 +1,7 @@
 """The pacer, on a fake clock: slots in order, at most `rate` per window, a bounded queue."""
 
+import asyncio
+
 import pytest
 
 from tools.core import events
@@ -81,3 +83,38 @@ async def test_rate_zero_never_waits():
     for _ in range(100):
         await paced.take_slot()
     assert time.waits == []
+
+
+async def test_a_request_counts_in_the_window_from_its_answer_not_its_slot():
+    # Lucca counts a request when it handles it: a burst slow to go out must not make the next
+    # window's first request early (it would meet a 429).
+    time = FakeTime()
+    paced = pacer(time, rate=2, window=10.0)
+    async with paced.turn():
+        time.now = 3.0  # the first exchange ends 3 s after its slot
+    async with paced.turn():
+        pass
+    await paced.take_slot()
+    assert time.now == pytest.approx(3.0 + 10.0 + EDGE_MARGIN_SECONDS)
+
+
+async def test_a_request_waiting_behind_one_still_in_flight_waits_for_its_answer():
+    time = FakeTime()
+    first_answered = asyncio.Event()
+
+    async def sleep(seconds: float) -> None:
+        started = time.now
+        time.waits.append(seconds)
+        await first_answered.wait()
+        time.now = max(time.now, started + seconds)
+
+    paced = RequestPacer(1, 10.0, 150.0, clock=time.clock, sleep=sleep)
+    async with paced.turn():
+        waiting = asyncio.create_task(paced.take_slot())
+        await asyncio.sleep(0)  # the second request is queued behind the first, in flight
+        time.now = 4.0  # whose answer comes 4 s after its slot
+    first_answered.set()
+    await waiting
+    edge = 10.0 + EDGE_MARGIN_SECONDS
+    assert time.waits == [edge, pytest.approx(4.0)]
+    assert time.now == pytest.approx(4.0 + edge)

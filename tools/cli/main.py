@@ -16,6 +16,7 @@ from tools.cli import (
     create_command,
     demo_command,
     doctor_command,
+    import_command,
     mcp_command,
     sandbox_command,
     serve_command,
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in (
         create_command,
+        import_command,
         mcp_command,
         serve_command,
         slack_command,

@@ -179,7 +179,12 @@ class LuccaClient:
         """One pacer slot, one exchange; every transport error is mapped here and only here."""
         url = self.base_url.rstrip("/") + path
         headers = {lucca_api.AUTH_HEADER: lucca_api.AUTH_SCHEME + self.api_key}
-        await self.pacer.take_slot()
+        async with self.pacer.turn():
+            return await self._exchange(method, path, url, headers, **kwargs)
+
+    async def _exchange(
+        self, method: str, path: str, url: str, headers: dict[str, str], **kwargs: Any
+    ) -> httpx.Response:
         started = time.perf_counter()
         try:
             response = await self.http.request(method, url, headers=headers, **kwargs)

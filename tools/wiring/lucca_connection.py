@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tools.core.client import LuccaClient, RetryPolicy, new_http_client
+from tools.core.pacing import RequestPacer
 from tools.core.settings import Settings, load_settings
 from tools.core.trainings import Trainings
 
@@ -38,8 +39,10 @@ class LuccaConnection:
 
 @asynccontextmanager
 async def open_lucca_connection(
-    settings: Settings, *, sandbox: bool
+    settings: Settings, *, sandbox: bool, pacer: RequestPacer | None = None
 ) -> AsyncIterator[LuccaConnection]:
+    """`pacer`: one built by the entry point itself (the import waits its turn longer, and can be
+    stopped while it waits); by default the settings' (`Settings.new_pacer`)."""
     with ExitStack() as stack:
         server = None
         if sandbox:
@@ -52,7 +55,8 @@ async def open_lucca_connection(
             base_url, api_key = settings.lucca_connection()
         async with new_http_client(settings.lucca_timeout_seconds) as http:
             retry = RetryPolicy(max_rate_limit_wait=settings.lucca_max_retry_wait_seconds)
-            client = LuccaClient(http, base_url, api_key, retry=retry, pacer=settings.new_pacer())
+            pacer = pacer or settings.new_pacer()
+            client = LuccaClient(http, base_url, api_key, retry=retry, pacer=pacer)
             yield LuccaConnection(Trainings(client), server)
 
 
