@@ -33,6 +33,7 @@ LUCCA_TIMEOUT_SECONDS = 0.5  # short, so that the timeout test is quick; loopbac
 # The app waits this long after answering a submission before updating the modal, so that Slack
 # has applied its answer first; the driver applies answers within milliseconds of receiving them.
 SETTLE_SECONDS = 0.3  # as in production: a busy 2-core CI machine can take 100 ms to apply one
+STARTUP_WAIT_SECONDS = 30.0  # a safety net for uvicorn's start-up, never a measure
 
 
 @pytest.fixture
@@ -106,10 +107,12 @@ class serve_asgi:  # used as `async with serve_asgi(app) as url`
         config = uvicorn.Config(self.app, log_level="warning", lifespan="on", access_log=False)
         self.server = uvicorn.Server(config)
         self.task = asyncio.create_task(self.server.serve(sockets=[sock]))
-        while not self.server.started:
-            if self.task.done():
-                self.task.result()
-            await asyncio.sleep(0.005)
+        # Polls uvicorn's own flag; the deadline is only a safety net against a server that hangs.
+        async with asyncio.timeout(STARTUP_WAIT_SECONDS):
+            while not self.server.started:
+                if self.task.done():
+                    self.task.result()
+                await asyncio.sleep(0.005)
         return f"http://127.0.0.1:{sock.getsockname()[1]}"
 
     async def __aexit__(self, *exc: object) -> None:

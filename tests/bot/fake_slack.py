@@ -32,6 +32,10 @@ from tests.bot.block_kit import message_problems, view_problems
 from tests.local_server import LocalServer
 
 TRIGGER_LIFETIME_SECONDS = 3.0
+# How long `wait_for` waits for a condition by default. Only a safety net, so that a broken app
+# fails the test instead of hanging it: a test waits for the condition, never for this long, and a
+# loaded 2-core machine (two suites side by side) can take seconds for a creation's whole chain.
+WAIT_SECONDS = 30.0
 TEAM_ID = "T0TEAM"
 BOT_USER_ID = "U0BOT"
 BOT_ID = "B0BOT"
@@ -174,7 +178,7 @@ class FakeSlack:
         """The user closed the modal."""
         self.views[view_id].closed = True
 
-    async def wait_for(self, condition: Callable[[], Any], timeout: float = 5.0) -> Any:
+    async def wait_for(self, condition: Callable[[], Any], timeout: float = WAIT_SECONDS) -> Any:
         """Poll until `condition()` is truthy; fail after `timeout` seconds."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -184,7 +188,9 @@ class FakeSlack:
             await asyncio.sleep(0.01)
         raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
 
-    async def send_envelope(self, kind: str, payload: dict[str, Any], timeout: float = 5.0):
+    async def send_envelope(
+        self, kind: str, payload: dict[str, Any], timeout: float = WAIT_SECONDS
+    ):
         """Deliver one Socket Mode envelope; the app's acknowledgement (its payload, or {})."""
         envelope_id = secrets.token_hex(8)
         message = {

@@ -66,7 +66,7 @@ async def test_lucca_training_slack_serves_the_form_over_socket_mode(
 ):
     process = start_slack_command(fake_slack, tmp_path)
     try:
-        await fake_slack.wait_for(lambda: fake_slack._sockets, timeout=20)
+        await fake_slack.wait_for(lambda: fake_slack._sockets)
         driver = SlackDriver(fake_slack, EnvelopeTransport(fake_slack))
         view_id = await driver.open_form()
         answer = await driver.submit(view_id, VALID_FORM)

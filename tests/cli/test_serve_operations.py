@@ -141,7 +141,7 @@ async def test_sigterm_lets_an_in_flight_slack_creation_finish_and_report(
             view_id = await driver.open_form()
             answer = await driver.submit(view_id, VALID_FORM)
         assert answer.body["response_action"] == "update"  # acknowledged: "Creating..."
-        await fake_slack.wait_for(lambda: posts(sandbox), timeout=5)  # the POST is in flight
+        await fake_slack.wait_for(lambda: posts(sandbox))  # the POST is in flight
         assert posts(sandbox)[0]["status"] is None
         server.process.send_signal(signal.SIGTERM)
         exit_code = await asyncio.to_thread(server.process.wait, 25)
@@ -163,8 +163,9 @@ async def test_sigterm_lets_an_in_flight_mcp_call_answer(sandbox, tmp_path):
             call = asyncio.create_task(
                 http.post(f"{server.base_url}/mcp", **stateless_tool_call(VALID_DRAFT))
             )
-            while not posts(sandbox):
-                await asyncio.sleep(0.02)
+            async with asyncio.timeout(30):  # the POST is in flight; a safety net, not a measure
+                while not posts(sandbox):
+                    await asyncio.sleep(0.02)
             server.process.send_signal(signal.SIGTERM)
             answer = await call
         exit_code = await asyncio.to_thread(server.process.wait, 15)

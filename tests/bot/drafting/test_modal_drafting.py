@@ -38,7 +38,7 @@ async def draft(driver: SlackDriver, fake_slack: FakeSlack, values=TYPED, forms:
     answer = await press_in_modal(driver, view_id, ids.DRAFT_ACTION, values)
     assert (answer.status, answer.text) == (200, "")  # acknowledged at once, nothing else
     history = fake_slack.views[view_id].history
-    await fake_slack.wait_for(lambda: len(history) == forms, timeout=5)
+    await fake_slack.wait_for(lambda: len(history) == forms)
     opened = fake_slack.views[view_id]
     await fake_slack.wait_for(lambda: opened.view is history[-1])  # the fake sets it just after
     return opened
@@ -179,7 +179,7 @@ async def test_a_form_restored_after_a_failed_creation_keeps_the_drafting_button
     view_id = await driver.open_form()
     await driver.submit(view_id, {**TYPED, ids.LEVEL_BLOCK: "Beginner"})
     history = fake_slack.views[view_id].history
-    await fake_slack.wait_for(lambda: len(history) == 3, timeout=5)
+    await fake_slack.wait_for(lambda: len(history) == 3)
     restored = history[-1]
     assert restored["callback_id"] == ids.FORM_CALLBACK
     assert ids.DRAFT_BLOCK in [block.get("block_id") for block in restored["blocks"]]
