@@ -8,7 +8,7 @@ import pytest
 
 from bot import ids
 from bot.app import build_slack_app
-from tests.bot.conftest import slack_settings
+from tests.bot.conftest import LUCCA_TIMEOUT_SECONDS, slack_settings
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import (
     USER,
@@ -311,6 +311,7 @@ async def test_lucca_429_then_success_creates_after_waiting(
     assert [entry["status"] for entry in posts(sandbox)] == [429, 201]
 
 
+@pytest.mark.parametrize("lucca_timeout_seconds", [LUCCA_TIMEOUT_SECONDS])
 @pytest.mark.parametrize(
     "fault",
     [
@@ -343,8 +344,7 @@ async def test_a_closed_modal_gets_the_failure_and_the_typed_values_by_dm(
 ):
     sandbox.add_faults({"method": "POST", "status": 503})
     view_id = await driver.open_form()
-    await driver.submit(view_id, FULL_FORM)
-    fake_slack.close_view(view_id)  # the user closed "Creating..."
+    await driver.submit(view_id, FULL_FORM, close=True)  # the user closed "Creating..."
 
     dm = await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"))
     text = dm[0].args["text"]
@@ -356,8 +356,7 @@ async def test_a_closed_modal_gets_the_failure_and_the_typed_values_by_dm(
 
 async def test_a_closed_modal_still_gets_the_result_by_dm(driver, fake_slack: FakeSlack, sandbox):
     view_id = await driver.open_form()
-    await driver.submit(view_id, VALID_FORM)
-    fake_slack.close_view(view_id)
+    await driver.submit(view_id, VALID_FORM, close=True)
     dm = await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"))
     assert "*#45*" in dm[0].args["text"]
     assert [call.answer.get("error") for call in fake_slack.calls_to("views.update")] == [
