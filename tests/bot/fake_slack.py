@@ -69,6 +69,7 @@ class OpenView:
     # (see `FakeSlack.submission_sent`); None when no submission is pending.
     answer_applied: threading.Event | None = field(default=None, repr=False, compare=False)
     submitted_at: float = 0.0
+    submissions_pending: int = 0  # a double click sends two at once
 
 
 class FakeSlack:
@@ -204,13 +205,18 @@ class FakeSlack:
         """
         opened = self.views[view_id]
         with opened.lock:
-            opened.answer_applied = threading.Event()
-            opened.submitted_at = time.monotonic()
+            opened.submissions_pending += 1
+            if opened.answer_applied is None:
+                opened.answer_applied = threading.Event()
+                opened.submitted_at = time.monotonic()
 
     def submission_done(self, view_id: str) -> None:
         """Slack has applied the answer to the submission (and the user did what they do next)."""
         opened = self.views[view_id]
         with opened.lock:
+            opened.submissions_pending -= 1
+            if opened.submissions_pending > 0:
+                return
             applied, opened.answer_applied = opened.answer_applied, None
         if applied is not None:
             applied.set()

@@ -177,9 +177,9 @@ async def test_a_command_typed_in_the_apps_dm_gets_no_second_note(
 async def test_a_double_submit_creates_once_and_both_get_the_same_view(
     driver: SlackDriver, fake_slack: FakeSlack, sandbox
 ):
-    sandbox.add_faults(
-        {"method": "POST", "delay": 0.3}
-    )  # the first creation is still running at the second click
+    # The first creation is still running at the second click: the delay is the behaviour under
+    # test, and seconds longer than the round trip of a second click on a loaded machine.
+    sandbox.add_faults({"method": "POST", "delay": 2.0})
     view_id = await driver.open_form()
     submitted = fake_slack.views[view_id].view
 
