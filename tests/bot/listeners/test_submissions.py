@@ -79,7 +79,7 @@ async def shown(fake: FakeSlack, view_id: str, callback_id: str) -> dict:
     ],
 )
 async def test_an_invalid_submission_answers_errors_on_the_block_and_sends_nothing(
-    driver: SlackDriver, fake_slack: FakeSlack, sandbox, values, block, message
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox, slack_app, values, block, message
 ):
     view_id = await driver.open_form()
     form_before = fake_slack.views[view_id].view
@@ -91,10 +91,13 @@ async def test_an_invalid_submission_answers_errors_on_the_block_and_sends_nothi
     assert list(answer.body["errors"]) == [block]
     assert answer.body["errors"][block].startswith(message)
     assert fake_slack.views[view_id].view is form_before  # the modal stays, with what was typed
+    await fake_slack.wait_for(lambda: slack_app.in_flight == 0)  # no creation is running either
     assert posts(sandbox) == []
 
 
-async def test_every_invalid_field_is_reported_at_once(driver: SlackDriver, sandbox):
+async def test_every_invalid_field_is_reported_at_once(
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox, slack_app
+):
     view_id = await driver.open_form()
     answer = await driver.submit(
         view_id,
@@ -108,6 +111,7 @@ async def test_every_invalid_field_is_reported_at_once(driver: SlackDriver, sand
         ids.MANDATORY_BLOCK,
         ids.PROVIDER_ID_BLOCK,
     }
+    await fake_slack.wait_for(lambda: slack_app.in_flight == 0)  # no creation is running
     assert posts(sandbox) == []
 
 
@@ -379,6 +383,7 @@ async def test_a_modal_opened_before_access_was_restricted_is_refused_on_submiss
 
     assert answer.body["view"]["callback_id"] == ids.REFUSED_CALLBACK
     assert "limited to some people" in texts_of(answer.body["view"])
+    await fake_slack.wait_for(lambda: restricted.in_flight == 0)  # no creation is running
     assert posts(sandbox) == []
     assert fake_slack.calls_to("chat.postMessage") == []
 
