@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from _pytest.logging import LogCaptureHandler
 
-from tests.support import SANDBOX_KEY, canary_leaks, sandbox_client
+from tests.support import LUCCA_WAIT_SECONDS, SANDBOX_KEY, canary_leaks, sandbox_client
 from tools.core.client import LuccaClient, new_http_client
 from tools.core.trainings import Trainings
 from tools.drafting.settings import LlmConnection
@@ -31,7 +31,7 @@ def sleeps() -> list[float]:
 
 @pytest.fixture
 async def lucca(sandbox: SandboxServer, sleeps: list[float]) -> AsyncIterator[LuccaClient]:
-    async with new_http_client(timeout_seconds=2.0) as http:
+    async with new_http_client(timeout_seconds=LUCCA_WAIT_SECONDS) as http:
         yield sandbox_client(http, sandbox, sleeps)
 
 

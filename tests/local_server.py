@@ -9,6 +9,11 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+# How long start() and stop() wait for the server's thread. Only a safety net: on a loaded 2-core
+# machine a thread can take seconds to be scheduled, and a server that never came up must fail
+# loudly here rather than hand out port 0.
+THREAD_WAIT_SECONDS = 30.0
+
 
 class LocalServer:
     def __init__(
@@ -32,13 +37,14 @@ class LocalServer:
             target=lambda: asyncio.run(self._serve()), name=self._name, daemon=True
         )
         self._thread.start()
-        self._ready.wait(10)
+        if not self._ready.wait(THREAD_WAIT_SECONDS):
+            raise AssertionError(f"{self._name} did not listen within {THREAD_WAIT_SECONDS} s")
 
     def stop(self) -> None:
         if self.loop is not None and self._stop is not None:
             self.loop.call_soon_threadsafe(self._stop.set)
         if self._thread is not None:
-            self._thread.join(10)
+            self._thread.join(THREAD_WAIT_SECONDS)
 
     async def _serve(self) -> None:
         self.loop = asyncio.get_running_loop()

@@ -54,7 +54,7 @@ def served(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Iter
     finally:
         process.terminate()
         try:
-            _, server.stderr = process.communicate(timeout=30)
+            _, server.stderr = process.communicate(timeout=EXIT_TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             process.kill()
             _, server.stderr = process.communicate()
@@ -67,14 +67,27 @@ def serving(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Ite
         yield server.base_url
 
 
-def wait_until_healthy(process: subprocess.Popen, base_url: str, timeout: float = 20.0) -> None:
+# How long a signalled product process may take to exit: the wait ends as soon as it has, so this
+# is only a safety net against a hang; a loaded 2-core machine (load average 12 here) took over
+# 20 s to let a Socket Mode app and a sandbox process exit after SIGINT.
+EXIT_TIMEOUT_SECONDS = 60.0
+# How long a started server may take to answer /healthz. Only a safety net (the wait ends as soon
+# as it answers): a cold Python start with the whole product imported takes seconds on a loaded
+# 2-core machine running two suites side by side.
+STARTUP_TIMEOUT_SECONDS = 60.0
+
+
+def wait_until_healthy(
+    process: subprocess.Popen, base_url: str, timeout: float = STARTUP_TIMEOUT_SECONDS
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             _, stderr = process.communicate()
             raise AssertionError(f"the server exited ({process.returncode}): {stderr}")
         try:
-            if httpx.get(f"{base_url}/healthz", timeout=1.0, trust_env=False).status_code == 200:
+            # A probe timing out under load is retried, like a refused connection.
+            if httpx.get(f"{base_url}/healthz", timeout=5.0, trust_env=False).status_code == 200:
                 return
         except httpx.TransportError:
             pass

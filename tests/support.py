@@ -32,6 +32,11 @@ CANARY_SECRETS = (
     MCP_TOKEN,
     LLM_API_KEY,
 )
+# The core client's timeout in tests that do not test timeouts (those build a client with a short
+# one, against a `delay` fault far past it): only a safety net, since a loopback request can take
+# over a second on a loaded 2-core machine, and a POST that timed out there would become an
+# "unknown outcome" the test never asked for.
+LUCCA_WAIT_SECONDS = 10.0
 EXAMPLE_PATH = ROOT / "examples" / "training.json"
 EXAMPLE = json.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
 CONSOLE_SCRIPT = Path(sys.executable).with_name("lucca-training")

@@ -23,21 +23,26 @@ from tests.bot.slack_driver import (
     SlackDriver,
     SocketDispatch,
 )
-from tests.support import sandbox_client
+from tests.support import LUCCA_WAIT_SECONDS, sandbox_client
 from tools.core.client import LuccaClient, new_http_client
 from tools.core.trainings import Trainings
 from tools.drafting.settings import LlmConnection
 from tools.sandbox.runner import SandboxServer
 
-LUCCA_TIMEOUT_SECONDS = 0.5  # short, so that the timeout test is quick; loopback answers in ms
+# The Lucca client's timeout in tests that make Lucca answer too late on purpose (a `delay` fault
+# well past it): short, so that they are quick. Every other test gets LUCCA_WAIT_SECONDS.
+LUCCA_TIMEOUT_SECONDS = 0.5
 # The app waits this long after answering a submission before updating the modal, so that Slack
 # has applied its answer first; the driver applies answers within milliseconds of receiving them.
 SETTLE_SECONDS = 0.3  # as in production: a busy 2-core CI machine can take 100 ms to apply one
+STARTUP_WAIT_SECONDS = 30.0  # a safety net for uvicorn's start-up, never a measure
+# drain() returns as soon as the creations in flight are done; the bound is only a safety net.
+DRAIN_SECONDS = 30.0
 
 
 @pytest.fixture
 def fake_slack() -> Iterator[FakeSlack]:
-    with FakeSlack(BOT_TOKEN, APP_TOKEN) as fake:
+    with FakeSlack(BOT_TOKEN, APP_TOKEN, settle_seconds=SETTLE_SECONDS) as fake:
         yield fake
     # Every view the app sent (modals, updates, answers to submissions) must be one Slack takes,
     # and every message too.
@@ -60,8 +65,16 @@ def slack_settings(fake: FakeSlack, **overrides: object) -> SlackSettings:
 
 
 @pytest.fixture
-async def lucca(sandbox: SandboxServer, sleeps: list[float]) -> AsyncIterator[LuccaClient]:
-    async with new_http_client(timeout_seconds=LUCCA_TIMEOUT_SECONDS) as http:
+def lucca_timeout_seconds() -> float:
+    """Tests of a slow Lucca parametrize this with LUCCA_TIMEOUT_SECONDS."""
+    return LUCCA_WAIT_SECONDS
+
+
+@pytest.fixture
+async def lucca(
+    sandbox: SandboxServer, sleeps: list[float], lucca_timeout_seconds: float
+) -> AsyncIterator[LuccaClient]:
+    async with new_http_client(timeout_seconds=lucca_timeout_seconds) as http:
         yield sandbox_client(http, sandbox, sleeps)
 
 
@@ -83,7 +96,7 @@ async def slack_app(
         settings, trainings, settle_seconds=SETTLE_SECONDS, start_delay=0.0, llm=llm
     )
     yield face
-    await face.drain(timeout=5.0)
+    await face.drain(timeout=DRAIN_SECONDS)
 
 
 @pytest.fixture
@@ -106,10 +119,12 @@ class serve_asgi:  # used as `async with serve_asgi(app) as url`
         config = uvicorn.Config(self.app, log_level="warning", lifespan="on", access_log=False)
         self.server = uvicorn.Server(config)
         self.task = asyncio.create_task(self.server.serve(sockets=[sock]))
-        while not self.server.started:
-            if self.task.done():
-                self.task.result()
-            await asyncio.sleep(0.005)
+        # Polls uvicorn's own flag; the deadline is only a safety net against a server that hangs.
+        async with asyncio.timeout(STARTUP_WAIT_SECONDS):
+            while not self.server.started:
+                if self.task.done():
+                    self.task.result()
+                await asyncio.sleep(0.005)
         return f"http://127.0.0.1:{sock.getsockname()[1]}"
 
     async def __aexit__(self, *exc: object) -> None:

@@ -38,6 +38,10 @@ from tests.bot.block_kit import message_problems, view_problems
 from tests.local_server import LocalServer
 
 TRIGGER_LIFETIME_SECONDS = 3.0
+# How long `wait_for` waits for a condition by default. Only a safety net, so that a broken app
+# fails the test instead of hanging it: a test waits for the condition, never for this long, and a
+# loaded 2-core machine (two suites side by side) can take seconds for a creation's whole chain.
+WAIT_SECONDS = 30.0
 TEAM_ID = "T0TEAM"
 BOT_USER_ID = "U0BOT"
 BOT_ID = "B0BOT"
@@ -67,11 +71,25 @@ class OpenView:
     # lock, so a test that saw the history grow and then reads the view (to submit it) waits for
     # the whole change instead of reading the view from before it.
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
+    # Set while a submission of this view is on its way and Slack has not applied its answer yet
+    # (see `FakeSlack.submission_sent`); None when no submission is pending.
+    answer_applied: threading.Event | None = field(default=None, repr=False, compare=False)
+    submitted_at: float = 0.0
+    submissions_pending: int = 0  # a double click sends two at once
 
 
 class FakeSlack:
-    def __init__(self, bot_token: str, app_token: str = "xapp-1-fake-app-token") -> None:
+    def __init__(
+        self,
+        bot_token: str,
+        app_token: str = "xapp-1-fake-app-token",
+        *,
+        settle_seconds: float = 0.3,
+    ) -> None:
         self.bot_token = bot_token
+        # The app promises not to update a submitted view sooner than this after the submission
+        # (bot/creations.py SETTLE_SECONDS, or what the test built the app with).
+        self.settle_seconds = settle_seconds
         self.app_token = app_token
         self.calls: list[ApiCall] = []
         self.views: dict[str, OpenView] = {}
@@ -194,7 +212,50 @@ class FakeSlack:
         """The user closed the modal."""
         self.views[view_id].closed = True
 
-    async def wait_for(self, condition: Callable[[], Any], timeout: float = 5.0) -> Any:
+    def submission_sent(self, view_id: str) -> None:
+        """A submission of this view is on its way to the app (the driver calls it).
+
+        Real Slack applies the answer to a submission as soon as it reads it; the app waits
+        `settle_seconds` after a submission before it updates the view, so that its update comes
+        after the answer. Here the driver, a coroutine on a loaded machine, applies the answer and
+        can be late by more than that: until `submission_done`, an update of this view waits for
+        the answer to be applied, so the order is Slack's and not the scheduler's. An update that
+        comes sooner than `settle_seconds` after the submission is still the app's fault, and
+        is noted in `view_problems`.
+        """
+        opened = self.views[view_id]
+        with opened.lock:
+            opened.submissions_pending += 1
+            if opened.answer_applied is None:
+                opened.answer_applied = threading.Event()
+                opened.submitted_at = time.monotonic()
+
+    def submission_done(self, view_id: str) -> None:
+        """Slack has applied the answer to the submission (and the user did what they do next)."""
+        opened = self.views[view_id]
+        with opened.lock:
+            opened.submissions_pending -= 1
+            if opened.submissions_pending > 0:
+                return
+            applied, opened.answer_applied = opened.answer_applied, None
+        if applied is not None:
+            applied.set()
+
+    async def _after_the_pending_answer(self, view_id: str) -> None:
+        opened = self.views.get(view_id)
+        applied = opened.answer_applied if opened is not None else None
+        if opened is None or applied is None or applied.is_set():
+            return
+        early = time.monotonic() - opened.submitted_at
+        if early < self.settle_seconds:
+            self.view_problems.append(
+                f"views.update {early:.3f} s after a submission, before Slack could apply "
+                f"its answer (the app promises {self.settle_seconds} s)"
+            )
+        if not await asyncio.to_thread(applied.wait, WAIT_SECONDS):
+            self.view_problems.append("the driver never applied the answer to a submission")
+
+    async def wait_for(self, condition: Callable[[], Any], timeout: float = WAIT_SECONDS) -> Any:
         """Poll until `condition()` is truthy; fail after `timeout` seconds."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -204,7 +265,9 @@ class FakeSlack:
             await asyncio.sleep(0.01)
         raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
 
-    async def send_envelope(self, kind: str, payload: dict[str, Any], timeout: float = 5.0):
+    async def send_envelope(
+        self, kind: str, payload: dict[str, Any], timeout: float = WAIT_SECONDS
+    ):
         """Deliver one Socket Mode envelope; the app's acknowledgement (its payload, or {})."""
         envelope_id = secrets.token_hex(8)
         message = {
@@ -237,7 +300,9 @@ class FakeSlack:
             "token", ""
         )
         if method in self.delays:
-            await asyncio.sleep(self.delays[method])
+            await asyncio.sleep(self.delays[method])  # the fault under test: Slack is slow
+        if method == "views.update":
+            await self._after_the_pending_answer(str(args.get("view_id", "")))
         answer = self._answer(method, args, token)
         self.calls.append(ApiCall(method, args, answer))
         return web.json_response(answer)

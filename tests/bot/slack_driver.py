@@ -164,8 +164,12 @@ class SlackDriver:
         }
         return await self.transport.interaction(payload)
 
-    async def submit(self, view_id: str, values: Mapping[str, Any], user: str = USER) -> Answer:
-        """Press the modal's submit button with `values` (block id -> what the user entered)."""
+    async def submit(
+        self, view_id: str, values: Mapping[str, Any], user: str = USER, close: bool = False
+    ) -> Answer:
+        """Press the modal's submit button with `values` (block id -> what the user entered);
+        with `close`, the user closes the modal as soon as Slack shows the answer (before the app
+        could update it: see `FakeSlack.submission_sent`)."""
         shown = self.fake.full_view(view_id)  # as it is once any change in progress is done
         view = {**shown, "state": {"values": state_of(shown, values)}}
         payload = {
@@ -180,10 +184,16 @@ class SlackDriver:
             "is_enterprise_install": False,
             "enterprise": None,
         }
-        answer = await self.transport.interaction(payload)
-        if answer.status == 200:
-            self._check_errors_target_inputs(shown, answer.body)
-            self.fake.apply_answer(view_id, answer.body)
+        self.fake.submission_sent(view_id)
+        try:
+            answer = await self.transport.interaction(payload)
+            if answer.status == 200:
+                self._check_errors_target_inputs(shown, answer.body)
+                self.fake.apply_answer(view_id, answer.body)
+            if close:
+                self.fake.close_view(view_id)
+        finally:
+            self.fake.submission_done(view_id)
         return answer
 
     def _check_errors_target_inputs(self, view: dict[str, Any], body: dict | None) -> None:

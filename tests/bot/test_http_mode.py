@@ -7,7 +7,7 @@ import httpx
 
 from bot import ids
 from bot.http_mode import MAX_BODY_BYTES, slack_events_asgi
-from tests.bot.conftest import serve_asgi
+from tests.bot.conftest import DRAIN_SECONDS, serve_asgi
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import (
     SIGNING_SECRET,
@@ -97,7 +97,7 @@ async def test_it_serves_as_a_starlette_route_in_the_combined_server(slack_app, 
         driver = SlackDriver(fake_slack, SignedHttp(client, "/slack/events"))
         view_id = await driver.open_form()
         await driver.submit(view_id, VALID_FORM)
-        await events.drain(timeout=5.0)  # what the combined server's shutdown calls
+        await events.drain(timeout=DRAIN_SECONDS)  # what the combined server's shutdown calls
     assert fake_slack.views[view_id].view["callback_id"] == ids.RESULT_CALLBACK
 
 

@@ -18,6 +18,7 @@ from tests.bot.slack_driver import (
     SlackDriver,
     texts_of,
 )
+from tests.servers import EXIT_TIMEOUT_SECONDS
 from tests.support import CONSOLE_SCRIPT, SANDBOX_KEY, posts
 
 
@@ -66,7 +67,7 @@ async def test_lucca_training_slack_serves_the_form_over_socket_mode(
 ):
     process = start_slack_command(fake_slack, tmp_path)
     try:
-        await fake_slack.wait_for(lambda: fake_slack._sockets, timeout=20)
+        await fake_slack.wait_for(lambda: fake_slack._sockets)
         driver = SlackDriver(fake_slack, EnvelopeTransport(fake_slack))
         view_id = await driver.open_form()
         answer = await driver.submit(view_id, VALID_FORM)
@@ -78,7 +79,7 @@ async def test_lucca_training_slack_serves_the_form_over_socket_mode(
         assert "*#45*" in dm[0].args["text"]
     finally:
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=20)
+        out, err = process.communicate(timeout=EXIT_TIMEOUT_SECONDS)
     assert process.returncode == 130, err
     assert "Connected to Slack in Socket Mode" in err
     assert "Everyone in the Slack workspace may create trainings" in err
@@ -114,7 +115,7 @@ async def test_bad_slack_settings_stop_it_at_start_with_the_variable_named(
     fake_slack: FakeSlack, tmp_path, env, message
 ):
     process = start_slack_command(fake_slack, tmp_path, **env)
-    out, err = process.communicate(timeout=30)
+    out, err = process.communicate(timeout=EXIT_TIMEOUT_SECONDS)
     assert process.returncode == 2
     assert message in err
     for secret in (*env.values(), BOT_TOKEN, APP_TOKEN):

@@ -7,6 +7,7 @@ import subprocess
 
 import httpx
 
+from tests.servers import EXIT_TIMEOUT_SECONDS
 from tests.support import CONSOLE_SCRIPT
 from tests.support import EXAMPLE_PATH as EXAMPLE
 
@@ -59,7 +60,8 @@ def test_sandbox_command_serves_the_api_and_prints_how_to_use_it(tmp_path):
         )
         assert result.returncode == 0, result.stderr
         created = json.loads(result.stdout)
-        log = httpx.get(f"{base_url}/_sandbox/requests").json()
+        # httpx's default 5 s is a deadline a loaded machine can reach; 30 s is only a safety net.
+        log = httpx.get(f"{base_url}/_sandbox/requests", timeout=30).json()
         assert log[-1] == {
             "method": "POST",
             "path": "/talent-training/api/v1/trainings",
@@ -67,7 +69,7 @@ def test_sandbox_command_serves_the_api_and_prints_how_to_use_it(tmp_path):
         }
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=10)
+        process.wait(timeout=EXIT_TIMEOUT_SECONDS)
     assert process.returncode == 0
     assert db.exists() and created["id"] > 0
 

@@ -51,7 +51,7 @@ async def test_slack_and_an_assistant_each_create_through_the_same_server(
         view_id = await driver.open_form()
         answer = await driver.submit(view_id, VALID_FORM)
     assert answer.body["response_action"] == "update"
-    dm = await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"), timeout=10)
+    dm = await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"))
     assert dm[0].args["channel"] == USER and "*#45*" in dm[0].args["text"]
 
     headers = {"Authorization": f"Bearer {TOKEN}"}

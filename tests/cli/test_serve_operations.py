@@ -22,7 +22,7 @@ from tests.bot.slack_driver import (
     SignedHttp,
     SlackDriver,
 )
-from tests.servers import free_port, served, stateless_tool_call
+from tests.servers import EXIT_TIMEOUT_SECONDS, free_port, served, stateless_tool_call
 from tests.support import SANDBOX_KEY, VALID_DRAFT, posts
 
 # uvicorn stops cleanly, then ends by the signal it caught, as a process without a handler would.
@@ -141,10 +141,10 @@ async def test_sigterm_lets_an_in_flight_slack_creation_finish_and_report(
             view_id = await driver.open_form()
             answer = await driver.submit(view_id, VALID_FORM)
         assert answer.body["response_action"] == "update"  # acknowledged: "Creating..."
-        await fake_slack.wait_for(lambda: posts(sandbox), timeout=5)  # the POST is in flight
+        await fake_slack.wait_for(lambda: posts(sandbox))  # the POST is in flight
         assert posts(sandbox)[0]["status"] is None
         server.process.send_signal(signal.SIGTERM)
-        exit_code = await asyncio.to_thread(server.process.wait, 25)
+        exit_code = await asyncio.to_thread(server.process.wait, EXIT_TIMEOUT_SECONDS)
     assert exit_code in STOPPED_BY_SIGTERM, server.stderr
     assert [entry["status"] for entry in posts(sandbox)] == [201]  # created once, not cut
     dm = fake_slack.calls_to("chat.postMessage")
@@ -163,11 +163,12 @@ async def test_sigterm_lets_an_in_flight_mcp_call_answer(sandbox, tmp_path):
             call = asyncio.create_task(
                 http.post(f"{server.base_url}/mcp", **stateless_tool_call(VALID_DRAFT))
             )
-            while not posts(sandbox):
-                await asyncio.sleep(0.02)
+            async with asyncio.timeout(30):  # the POST is in flight; a safety net, not a measure
+                while not posts(sandbox):
+                    await asyncio.sleep(0.02)
             server.process.send_signal(signal.SIGTERM)
             answer = await call
-        exit_code = await asyncio.to_thread(server.process.wait, 15)
+        exit_code = await asyncio.to_thread(server.process.wait, EXIT_TIMEOUT_SECONDS)
     assert answer.status_code == 200, answer.text
     result = answer.json()["result"]
     assert not result["isError"] and result["structuredContent"]["training"]["id"] == 45

@@ -6,6 +6,8 @@ sends it to the second replica. The catalog, which both replicas read, is what p
 training: nothing is shared between the two processes but Lucca and the settings.
 """
 
+import asyncio
+import contextlib
 from contextlib import ExitStack
 
 import httpx
@@ -37,16 +39,22 @@ async def test_a_call_retried_on_another_replica_returns_the_training_the_first_
             )
             for _ in range(2)
         )
-        # Lucca stores the training at once but answers only 3 s later: the assistant gives up.
+        # Lucca stores the training at once but answers only 3 s later (the behaviour under test):
+        # the assistant gives up once the training is stored, rather than after a 1 s timeout that
+        # a loaded machine could reach before the replica had even sent its POST.
         sandbox.add_faults({"delay": 3, "when": "after", "method": "POST"})
-        async with httpx.AsyncClient(trust_env=False) as http:
-            try:
-                await http.post(f"{first.base_url}/mcp", timeout=1.0, **call)
-                raise AssertionError("the first call was expected to time out")
-            except httpx.TimeoutException:
-                pass
+        async with httpx.AsyncClient(trust_env=False, timeout=20.0) as http:
+            first_call = asyncio.create_task(http.post(f"{first.base_url}/mcp", **call))
+            async with asyncio.timeout(30):  # a safety net, not a measure
+                while not posts(sandbox) or posts(sandbox)[0]["status"] is None:
+                    assert not first_call.done(), "the first call was answered before Lucca"
+                    await asyncio.sleep(0.02)
             assert len(posts(sandbox)) == 1  # created; its answer still on its way
-            retried = await http.post(f"{second.base_url}/mcp", timeout=20.0, **call)
+            assert not first_call.done(), "the first call was expected to be still waiting"
+            first_call.cancel()  # the assistant gives up
+            with contextlib.suppress(asyncio.CancelledError):
+                await first_call
+            retried = await http.post(f"{second.base_url}/mcp", **call)
     assert retried.status_code == 200, retried.text
     result = retried.json()["result"]
     assert not result["isError"], result["content"]

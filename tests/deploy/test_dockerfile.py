@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from tests.deploy.dockerfile import Replay, Stage, env_pairs, image_roots, parse
-from tests.servers import clean_env, free_port, stateless_tool_call
+from tests.servers import STARTUP_TIMEOUT_SECONDS, clean_env, free_port, stateless_tool_call
 from tests.support import ROOT, VALID_DRAFT
 
 DOCKERFILE = ROOT / "Dockerfile"
@@ -163,13 +163,16 @@ def test_the_default_command_serves_creates_and_passes_the_health_check(image, s
     assert down.returncode != 0  # the health check fails when nothing answers
 
 
-def _wait_for_port(process: subprocess.Popen, port: int, timeout: float = 30.0) -> bool:
+def _wait_for_port(
+    process: subprocess.Popen, port: int, timeout: float = STARTUP_TIMEOUT_SECONDS
+) -> bool:
+    """Polls /healthz until it answers; the deadline is only a safety net (see tests/servers.py)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             return False
         try:
-            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1, trust_env=False)
+            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5, trust_env=False)
             return True
         except httpx.TransportError:
             time.sleep(0.1)

@@ -10,7 +10,10 @@ from tools.drafting.client import ModelClient
 from tools.drafting.drafter import Drafter
 from tools.drafting.settings import LlmConnection
 
-TIMEOUT_SECONDS = 0.5  # short, so the timeout tests are quick; loopback answers in ms
+# The model's timeout in the tests of a model too slow (a delay fault past it), so they are quick;
+# every other test gets WAIT_SECONDS, a safety net a loaded 2-core machine does not reach.
+TIMEOUT_SECONDS = 0.5
+WAIT_SECONDS = 10.0
 
 
 @pytest.fixture
@@ -22,8 +25,14 @@ def fake_llm() -> Iterator[FakeLlm]:
 
 
 @pytest.fixture
-def connection(fake_llm: FakeLlm) -> LlmConnection:
-    return LlmConnection(fake_llm.base_url, FAKE_KEY, FAKE_MODEL, TIMEOUT_SECONDS)
+def timeout_seconds() -> float:
+    """Tests of a slow model parametrize this with TIMEOUT_SECONDS."""
+    return WAIT_SECONDS
+
+
+@pytest.fixture
+def connection(fake_llm: FakeLlm, timeout_seconds: float) -> LlmConnection:
+    return LlmConnection(fake_llm.base_url, FAKE_KEY, FAKE_MODEL, timeout_seconds)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ class Scripted:
     content: str | None = None  # the model's text
     status: int = 200
     delay: float = 0.0  # seconds before answering
+    until: threading.Event | None = None  # answer once the test sets it
     body: str | None = None  # a raw body instead of a chat completion
 
 
@@ -51,9 +53,13 @@ class FakeLlm:
 
     # What tests script and read.
 
-    def answer(self, data: dict[str, Any], *, delay: float = 0.0) -> None:
-        """The model answers with this object as JSON text."""
-        self._script.append(Scripted(json.dumps(data, ensure_ascii=False), delay=delay))
+    def answer(
+        self, data: dict[str, Any], *, delay: float = 0.0, until: threading.Event | None = None
+    ) -> None:
+        """The model answers with this object as JSON text, `delay` seconds late (a model too
+        slow, the behaviour under test), or once `until` is set (for a test that must act first)."""
+        content = json.dumps(data, ensure_ascii=False)
+        self._script.append(Scripted(content, delay=delay, until=until))
 
     def answer_text(self, text: str) -> None:
         self._script.append(Scripted(text))
@@ -101,8 +107,10 @@ class FakeLlm:
             self.problems.append("a request nobody scripted an answer for")
             return _error(500, "no scripted answer")
         scripted = self._script.popleft()
+        if scripted.until is not None and not await asyncio.to_thread(scripted.until.wait, 30):
+            self.problems.append("a held answer nobody released")
         if scripted.delay:
-            await asyncio.sleep(scripted.delay)
+            await asyncio.sleep(scripted.delay)  # the slowness under test
         if scripted.body is not None:
             return web.Response(
                 status=scripted.status, text=scripted.body, content_type="application/json"

@@ -5,6 +5,7 @@ import logging
 import httpx
 import pytest
 
+from tests.drafting.conftest import TIMEOUT_SECONDS
 from tests.drafting.fake_llm import FAKE_KEY, FAKE_MODEL, FakeLlm
 from tools.drafting.client import ModelClient
 from tools.drafting.errors import (
@@ -54,6 +55,7 @@ async def test_an_http_failure_is_a_typed_error(model, fake_llm, status, error):
     assert str(status) in raised.value.reason
 
 
+@pytest.mark.parametrize("timeout_seconds", [TIMEOUT_SECONDS])
 async def test_a_slow_model_times_out(model: ModelClient, fake_llm: FakeLlm):
     fake_llm.answer({"late": True}, delay=1.0)  # the connection's timeout is 0.5 s
     with pytest.raises(ModelTimedOut, match=r"within 0\.5 seconds"):

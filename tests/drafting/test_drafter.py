@@ -5,6 +5,7 @@ import json
 import pytest
 
 from prompts.loader import load_prompts
+from tests.drafting.conftest import TIMEOUT_SECONDS, WAIT_SECONDS
 from tests.drafting.fake_llm import FakeLlm
 from tools.core.draft import SUBTITLE_MAX_LENGTH
 from tools.drafting.drafter import Drafter, FormNotes, Turn
@@ -83,11 +84,15 @@ async def test_a_failed_retry_keeps_the_first_draft_with_its_problem(
 
 
 @pytest.mark.parametrize(
-    ("script", "error"),
+    ("script", "error", "timeout_seconds"),
     [
-        (lambda fake: fake.answer_status(500), ModelUnavailable),
-        (lambda fake: fake.answer(DRAFT, delay=1.0), ModelTimedOut),
-        (lambda fake: fake.answer_text("Sure! Here is a nice training."), UnreadableAnswer),
+        (lambda fake: fake.answer_status(500), ModelUnavailable, WAIT_SECONDS),
+        (lambda fake: fake.answer(DRAFT, delay=1.0), ModelTimedOut, TIMEOUT_SECONDS),  # 0.5 s
+        (
+            lambda fake: fake.answer_text("Sure! Here is a nice training."),
+            UnreadableAnswer,
+            WAIT_SECONDS,
+        ),
     ],
 )
 async def test_a_failure_on_the_first_answer_is_raised(drafter, fake_llm, script, error):

@@ -73,6 +73,11 @@ class Case:
     settles: bool = False
 
     @property
+    def slow(self) -> bool:
+        """Lucca answers too late on purpose: the face's client must time out."""
+        return any(fault.get("delay") for fault in self.faults)
+
+    @property
     def succeeds(self) -> bool:
         return self.outcome in ("created", "existing", "recovered")
 

@@ -6,6 +6,7 @@ from tests.bot.conftest import (  # noqa: F401 - fixtures
     http,
     http_driver,
     lucca,
+    lucca_timeout_seconds,
     settings_overrides,
     slack_app,
 )

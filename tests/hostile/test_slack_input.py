@@ -130,7 +130,7 @@ FORGED_SUBMISSIONS = {
 
 @pytest.mark.parametrize("forged", sorted(FORGED_SUBMISSIONS))
 async def test_a_forged_submission_is_refused_on_its_block_and_nothing_is_sent(
-    forged: str, http_driver: SlackDriver, sandbox
+    forged: str, http_driver: SlackDriver, sandbox, slack_app
 ):
     values, block = FORGED_SUBMISSIONS[forged]
     view_id = await http_driver.open_form()
@@ -140,6 +140,7 @@ async def test_a_forged_submission_is_refused_on_its_block_and_nothing_is_sent(
     assert answer.body["response_action"] == "errors", answer.body
     assert block in answer.body["errors"], answer.body
     assert "Traceback" not in answer.text
+    await http_driver.fake.wait_for(lambda: slack_app.in_flight == 0)  # no creation is running
     assert posts(sandbox) == []
 
 

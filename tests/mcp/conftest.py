@@ -7,7 +7,7 @@ import pytest
 from mcp.server import MCPServer
 
 from tests.mcp.helpers import ERAS
-from tests.support import SANDBOX_KEY
+from tests.support import LUCCA_WAIT_SECONDS, SANDBOX_KEY
 from tools.core.client import LuccaClient, new_http_client
 from tools.core.trainings import Trainings
 from tools.mcp_server.server import build_mcp_server
@@ -25,7 +25,7 @@ def make_server(sandbox: SandboxServer) -> Callable[..., MCPServer]:
     def make(confirm: str = "auto") -> MCPServer:
         @asynccontextmanager
         async def open_trainings() -> AsyncIterator[Trainings]:
-            async with new_http_client(timeout_seconds=2.0) as http:
+            async with new_http_client(timeout_seconds=LUCCA_WAIT_SECONDS) as http:
                 yield Trainings(LuccaClient(http, sandbox.base_url, SANDBOX_KEY))
 
         return build_mcp_server(load_mcp_settings(mcp_confirm=confirm), open_trainings)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.support import SANDBOX_KEY
+from tests.support import LUCCA_WAIT_SECONDS, SANDBOX_KEY
 from tools.core.client import LuccaClient, RetryPolicy, new_http_client
 from tools.ops.readiness import Readiness
 
@@ -43,7 +43,7 @@ async def test_not_ready_when_lucca_is_unreachable_and_the_reason_says_so(clock)
 
 
 async def test_not_ready_when_lucca_refuses_the_key(sandbox, clock):
-    async with new_http_client(timeout_seconds=1.0) as http:
+    async with new_http_client(timeout_seconds=LUCCA_WAIT_SECONDS) as http:
         lucca = LuccaClient(http, sandbox.base_url, "wrong-key-0123456789")
         state = await Readiness(lucca, clock=clock).check()
     assert not state.ready and "API key" in state.reason and "wrong-key" not in state.reason

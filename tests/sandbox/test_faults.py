@@ -8,12 +8,16 @@ import pytest
 from tests.sandbox.helpers import (
     AUTH,
     CLIENT_TIMEOUT_SECONDS,
-    IN_FLIGHT_DELAY_SECONDS,
     TRAININGS_PATH,
     valid_training,
 )
 from tools.sandbox.lucca_facts import SEARCH_PARAM
 from tools.sandbox.runner import SandboxServer
+
+# How long a `delay` fault holds a request while a test acts around it: seconds more than the few
+# loopback requests the test makes meanwhile, even on a loaded machine, yet under the 5 s after
+# which the sandbox, as Lucca, aborts a request with a 408.
+HELD_SECONDS = 3.0
 
 
 def count(client: httpx.Client) -> int:
@@ -82,7 +86,9 @@ def test_clearing_faults_drops_pending_ones(sandbox: SandboxServer, client: http
 
 
 async def test_a_delay_does_not_block_a_parallel_request(sandbox: SandboxServer) -> None:
-    sandbox.add_faults({"delay": 3})
+    # The delay is the behaviour under test, and the window in which the parallel request must be
+    # answered: far longer than a loopback round trip, even on a loaded machine.
+    sandbox.add_faults({"delay": HELD_SECONDS})
 
     async with httpx.AsyncClient(
         base_url=sandbox.base_url, headers=AUTH, trust_env=False, timeout=CLIENT_TIMEOUT_SECONDS
@@ -227,14 +233,16 @@ def test_an_invalid_request_under_a_fault_after_processing_stores_nothing(
 async def test_a_delay_after_processing_stores_the_training_before_answering(
     sandbox: SandboxServer,
 ) -> None:
-    sandbox.add_faults({"delay": IN_FLIGHT_DELAY_SECONDS, "when": "after"})
+    # The delay is the behaviour under test, and the window in which the test must see the training
+    # stored: far longer than the few loopback requests it takes, even on a loaded machine.
+    sandbox.add_faults({"delay": HELD_SECONDS, "when": "after"})
 
     async with httpx.AsyncClient(
         base_url=sandbox.base_url, headers=AUTH, trust_env=False, timeout=CLIENT_TIMEOUT_SECONDS
     ) as c:
         slow = asyncio.create_task(c.post(TRAININGS_PATH, json=valid_training()))
         # Stored within the delay, not after it: the delay comes once the training exists.
-        async with asyncio.timeout(IN_FLIGHT_DELAY_SECONDS):
+        async with asyncio.timeout(CLIENT_TIMEOUT_SECONDS):  # a safety net, not a measure
             while not sandbox.requests_log() or sandbox.requests_log()[0]["status"] is None:
                 await asyncio.sleep(0.01)
         listed = await c.get(TRAININGS_PATH, params={"fields.root": "count"})

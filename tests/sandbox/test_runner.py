@@ -6,7 +6,7 @@ import re
 import httpx
 import pytest
 
-from tests.sandbox.helpers import API_KEY, AUTH, TRAININGS_PATH
+from tests.sandbox.helpers import API_KEY, AUTH, CLIENT_TIMEOUT_SECONDS, TRAININGS_PATH
 from tools.sandbox.config import SandboxConfig
 from tools.sandbox.runner import SandboxServer, new_api_key, serve_forever
 
@@ -60,8 +60,9 @@ async def test_serve_forever_serves_until_cancelled() -> None:
     task = asyncio.create_task(
         serve_forever(SandboxConfig(api_key=API_KEY), "127.0.0.1", 0, ready.append)
     )
-    while not ready and not task.done():
-        await asyncio.sleep(0.005)
+    async with asyncio.timeout(CLIENT_TIMEOUT_SECONDS):  # a safety net, not a measure
+        while not ready and not task.done():
+            await asyncio.sleep(0.005)
     if task.done():
         task.result()  # raises why it could not start, rather than waiting forever
 

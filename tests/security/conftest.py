@@ -14,11 +14,9 @@ from tests.bot.conftest import (  # noqa: F401 - fixtures
     settings_overrides,
     slack_app,
 )
-from tests.support import sandbox_client
+from tests.support import LUCCA_WAIT_SECONDS, sandbox_client
 from tools.core.client import LuccaClient
 from tools.sandbox.runner import SandboxServer
-
-TIMEOUT_SECONDS = 0.5
 
 
 @pytest.fixture
@@ -37,7 +35,7 @@ async def lucca(
 
     # As new_http_client builds it, plus a hook: the transport stays httpx's own.
     async with httpx.AsyncClient(
-        timeout=httpx.Timeout(TIMEOUT_SECONDS),
+        timeout=httpx.Timeout(LUCCA_WAIT_SECONDS),  # no test here makes Lucca slow
         follow_redirects=False,
         trust_env=False,
         event_hooks={"request": [record]},

@@ -12,7 +12,7 @@ import pytest
 from bot import ids
 from bot.app import build_slack_app
 from bot.http_mode import slack_events_asgi
-from tests.bot.conftest import SETTLE_SECONDS, slack_settings
+from tests.bot.conftest import DRAIN_SECONDS, SETTLE_SECONDS, slack_settings
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import (
     VALID_FORM,
@@ -21,7 +21,7 @@ from tests.bot.slack_driver import (
     _answer,
     signature_headers,
 )
-from tests.support import SANDBOX_KEY, posts
+from tests.support import LUCCA_WAIT_SECONDS, SANDBOX_KEY, posts
 from tools.core.client import LuccaClient, new_http_client
 from tools.core.trainings import Trainings
 from tools.sandbox.runner import SandboxServer
@@ -73,7 +73,7 @@ async def test_a_submission_replayed_within_the_window_creates_nothing_more(
 @pytest.fixture
 async def restarted_app(fake_slack: FakeSlack, sandbox: SandboxServer) -> AsyncIterator[str]:
     """The same app in a new process: its own Lucca client, an empty registry of submissions."""
-    async with new_http_client(timeout_seconds=2.0) as http_client:
+    async with new_http_client(timeout_seconds=LUCCA_WAIT_SECONDS) as http_client:
         lucca = LuccaClient(http_client, sandbox.base_url, SANDBOX_KEY)
         face = build_slack_app(
             slack_settings(fake_slack), Trainings(lucca), settle_seconds=SETTLE_SECONDS
@@ -81,7 +81,7 @@ async def restarted_app(fake_slack: FakeSlack, sandbox: SandboxServer) -> AsyncI
         transport = httpx.ASGITransport(app=slack_events_asgi(face))
         async with httpx.AsyncClient(transport=transport, base_url="http://slack.test") as client:
             yield client
-        await face.drain(timeout=5.0)
+        await face.drain(timeout=DRAIN_SECONDS)
 
 
 async def test_a_submission_replayed_to_a_restarted_app_creates_nothing_more(

@@ -29,7 +29,7 @@ def app_messages(fake: FakeSlack) -> list[dict]:
 
 
 async def app_answers(fake: FakeSlack, count: int) -> list[dict]:
-    await fake.wait_for(lambda: len(app_messages(fake)) >= count, timeout=5)
+    await fake.wait_for(lambda: len(app_messages(fake)) >= count)
     return app_messages(fake)
 
 

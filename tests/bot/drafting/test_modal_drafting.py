@@ -1,11 +1,12 @@
 """The form's "Draft with AI" button, as Slack drives it, with a fake model over real HTTP."""
 
 import json
+import threading
 
 import pytest
 
 from bot import ids
-from tests.bot.drafting.conftest import MODEL_TIMEOUT_SECONDS
+from tests.bot.drafting.conftest import MODEL_TIMEOUT_SECONDS, MODEL_WAIT_SECONDS
 from tests.bot.drafting.slack_events import press_in_modal
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import SlackDriver, inputs_of, texts_of
@@ -38,7 +39,7 @@ async def draft(driver: SlackDriver, fake_slack: FakeSlack, values=TYPED, forms:
     answer = await press_in_modal(driver, view_id, ids.DRAFT_ACTION, values)
     assert (answer.status, answer.text) == (200, "")  # acknowledged at once, nothing else
     history = fake_slack.views[view_id].history
-    await fake_slack.wait_for(lambda: len(history) == forms, timeout=5)
+    await fake_slack.wait_for(lambda: len(history) == forms)
     opened = fake_slack.views[view_id]
     await fake_slack.wait_for(lambda: opened.view is history[-1])  # the fake sets it just after
     return opened
@@ -119,12 +120,24 @@ async def test_a_draft_still_overlong_is_cut_to_fit_with_the_problem_stated(
 
 
 @pytest.mark.parametrize(
-    ("script", "reason"),
+    ("script", "reason", "model_timeout_seconds"),
     [
-        (lambda llm: llm.answer(DRAFT, delay=MODEL_TIMEOUT_SECONDS + 1), "did not answer in time"),
-        (lambda llm: llm.answer_status(500), "The AI is unavailable right now"),
-        (lambda llm: llm.answer_status(401), "its LLM settings must be checked"),
-        (lambda llm: llm.answer_text("Sure, here you go!"), "could not be used"),
+        (
+            lambda llm: llm.answer(DRAFT, delay=MODEL_TIMEOUT_SECONDS + 1),
+            "did not answer in time",
+            MODEL_TIMEOUT_SECONDS,
+        ),
+        (lambda llm: llm.answer_status(500), "The AI is unavailable right now", MODEL_WAIT_SECONDS),
+        (
+            lambda llm: llm.answer_status(401),
+            "its LLM settings must be checked",
+            MODEL_WAIT_SECONDS,
+        ),
+        (
+            lambda llm: llm.answer_text("Sure, here you go!"),
+            "could not be used",
+            MODEL_WAIT_SECONDS,
+        ),
     ],
 )
 async def test_a_model_failure_gives_the_form_back_exactly_as_typed_with_the_reason(
@@ -163,11 +176,13 @@ async def test_a_modal_that_changed_since_the_click_is_not_overwritten(
 async def test_a_modal_closed_while_drafting_gets_no_update(
     driver: SlackDriver, fake_slack: FakeSlack, fake_llm: FakeLlm
 ):
-    fake_llm.answer(DRAFT, delay=0.3)
+    closed = threading.Event()
+    fake_llm.answer(DRAFT, until=closed)  # the model answers once the modal is closed
     view_id = await driver.open_form()
     await press_in_modal(driver, view_id, ids.DRAFT_ACTION, TYPED)
     await fake_slack.wait_for(lambda: len(fake_slack.views[view_id].history) == 2)
     fake_slack.close_view(view_id)
+    closed.set()
     await fake_slack.wait_for(lambda: len(fake_slack.calls_to("views.update")) == 2)
     assert fake_slack.calls_to("views.update")[1].answer["error"] == "not_found"
 
@@ -179,7 +194,7 @@ async def test_a_form_restored_after_a_failed_creation_keeps_the_drafting_button
     view_id = await driver.open_form()
     await driver.submit(view_id, {**TYPED, ids.LEVEL_BLOCK: "Beginner"})
     history = fake_slack.views[view_id].history
-    await fake_slack.wait_for(lambda: len(history) == 3, timeout=5)
+    await fake_slack.wait_for(lambda: len(history) == 3)
     restored = history[-1]
     assert restored["callback_id"] == ids.FORM_CALLBACK
     assert ids.DRAFT_BLOCK in [block.get("block_id") for block in restored["blocks"]]

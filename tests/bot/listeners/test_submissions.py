@@ -8,7 +8,7 @@ import pytest
 
 from bot import ids
 from bot.app import build_slack_app
-from tests.bot.conftest import slack_settings
+from tests.bot.conftest import LUCCA_TIMEOUT_SECONDS, slack_settings
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import (
     USER,
@@ -80,7 +80,7 @@ async def shown(fake: FakeSlack, view_id: str, callback_id: str) -> dict:
     ],
 )
 async def test_an_invalid_submission_answers_errors_on_the_block_and_sends_nothing(
-    driver: SlackDriver, fake_slack: FakeSlack, sandbox, values, block, message
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox, slack_app, values, block, message
 ):
     view_id = await driver.open_form()
     form_before = fake_slack.views[view_id].view
@@ -92,6 +92,7 @@ async def test_an_invalid_submission_answers_errors_on_the_block_and_sends_nothi
     assert list(answer.body["errors"]) == [block]
     assert answer.body["errors"][block].startswith(message)
     assert fake_slack.views[view_id].view is form_before  # the modal stays, with what was typed
+    await fake_slack.wait_for(lambda: slack_app.in_flight == 0)  # no creation is running either
     assert posts(sandbox) == []
 
 
@@ -108,7 +109,9 @@ async def test_a_refused_submission_is_reported_like_any_faces(driver: SlackDriv
     ]
 
 
-async def test_every_invalid_field_is_reported_at_once(driver: SlackDriver, sandbox):
+async def test_every_invalid_field_is_reported_at_once(
+    driver: SlackDriver, fake_slack: FakeSlack, sandbox, slack_app
+):
     view_id = await driver.open_form()
     answer = await driver.submit(
         view_id,
@@ -122,6 +125,7 @@ async def test_every_invalid_field_is_reported_at_once(driver: SlackDriver, sand
         ids.MANDATORY_BLOCK,
         ids.PROVIDER_ID_BLOCK,
     }
+    await fake_slack.wait_for(lambda: slack_app.in_flight == 0)  # no creation is running
     assert posts(sandbox) == []
 
 
@@ -191,9 +195,9 @@ async def test_a_command_typed_in_the_apps_dm_gets_no_second_note(
 async def test_a_double_submit_creates_once_and_both_get_the_same_view(
     driver: SlackDriver, fake_slack: FakeSlack, sandbox
 ):
-    sandbox.add_faults(
-        {"method": "POST", "delay": 0.3}
-    )  # the first creation is still running at the second click
+    # The first creation is still running at the second click: the delay is the behaviour under
+    # test, and seconds longer than the round trip of a second click on a loaded machine.
+    sandbox.add_faults({"method": "POST", "delay": 2.0})
     view_id = await driver.open_form()
     submitted = fake_slack.views[view_id].view
 
@@ -325,6 +329,7 @@ async def test_lucca_429_then_success_creates_after_waiting(
     assert [entry["status"] for entry in posts(sandbox)] == [429, 201]
 
 
+@pytest.mark.parametrize("lucca_timeout_seconds", [LUCCA_TIMEOUT_SECONDS])
 @pytest.mark.parametrize(
     "fault",
     [
@@ -357,8 +362,7 @@ async def test_a_closed_modal_gets_the_failure_and_the_typed_values_by_dm(
 ):
     sandbox.add_faults({"method": "POST", "status": 503})
     view_id = await driver.open_form()
-    await driver.submit(view_id, FULL_FORM)
-    fake_slack.close_view(view_id)  # the user closed "Creating..."
+    await driver.submit(view_id, FULL_FORM, close=True)  # the user closed "Creating..."
 
     dm = await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"))
     text = dm[0].args["text"]
@@ -370,8 +374,7 @@ async def test_a_closed_modal_gets_the_failure_and_the_typed_values_by_dm(
 
 async def test_a_closed_modal_still_gets_the_result_by_dm(driver, fake_slack: FakeSlack, sandbox):
     view_id = await driver.open_form()
-    await driver.submit(view_id, VALID_FORM)
-    fake_slack.close_view(view_id)
+    await driver.submit(view_id, VALID_FORM, close=True)
     dm = await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"))
     assert "*#45*" in dm[0].args["text"]
     assert [call.answer.get("error") for call in fake_slack.calls_to("views.update")] == [
@@ -394,6 +397,7 @@ async def test_a_modal_opened_before_access_was_restricted_is_refused_on_submiss
 
     assert answer.body["view"]["callback_id"] == ids.REFUSED_CALLBACK
     assert "limited to some people" in texts_of(answer.body["view"])
+    await fake_slack.wait_for(lambda: restricted.in_flight == 0)  # no creation is running
     assert posts(sandbox) == []
     assert fake_slack.calls_to("chat.postMessage") == []
 
