@@ -2,8 +2,10 @@
 
 import mcp_types as types
 from mcp import Client
+from mcp.client.extension import advertise
 from mcp.client.streamable_http import streamable_http_client
 from mcp.server import MCPServer
+from mcp.server.apps import APP_MIME_TYPE, EXTENSION_ID
 from mcp.shared._httpx_utils import create_mcp_http_client
 
 # "2026-07-28": stateless, elicitation as an input-required round; "legacy": the initialize
@@ -31,13 +33,23 @@ def client(server: MCPServer, era: str, user: UserAtKeyboard | None = None) -> C
     return Client(server, mode=era, elicitation_callback=user)
 
 
+def apps_support():
+    """What a host that shows MCP Apps views declares (Claude, ChatGPT, VS Code, Goose)."""
+    return advertise(EXTENSION_ID, {"mimeTypes": [APP_MIME_TYPE]})
+
+
+def apps_client(server: MCPServer, era: str, user: UserAtKeyboard | None = None) -> Client:
+    return Client(server, mode=era, elicitation_callback=user, extensions=[apps_support()])
+
+
 def bearer_client(
-    url: str, era: str, token: str | None, user: UserAtKeyboard | None = None
+    url: str, era: str, token: str | None, user: UserAtKeyboard | None = None, *, apps=False
 ) -> Client:
     """A client of an HTTP server at `url`, sending `token` as its bearer token."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     transport = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers))
-    return Client(transport, mode=era, elicitation_callback=user)
+    extensions = [apps_support()] if apps else None
+    return Client(transport, mode=era, elicitation_callback=user, extensions=extensions)
 
 
 def text_of(result: types.CallToolResult) -> str:

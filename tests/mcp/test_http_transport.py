@@ -11,7 +11,7 @@ from mcp.shared.exceptions import MCPError
 
 from tests.mcp.helpers import ERAS, UserAtKeyboard, bearer_client, leaves, text_of
 from tests.servers import clean_env, free_port, serving
-from tests.support import CONSOLE_SCRIPT, MCP_TOKEN, SANDBOX_KEY, VALID_DRAFT, posts
+from tests.support import CONSOLE_SCRIPT, MCP_TOKEN, SANDBOX_KEY, VALID_DRAFT, model_visible, posts
 
 TOKEN = MCP_TOKEN
 PING = {"jsonrpc": "2.0", "id": 1, "method": "ping"}
@@ -41,7 +41,7 @@ def post(url: str, headers: dict[str, str]) -> httpx.Response:
 @pytest.mark.parametrize("era", ERAS)
 async def test_with_a_good_token_an_assistant_lists_and_creates(server, sandbox, era):
     async with mcp_client(f"{server}/mcp", era) as session:
-        (tool,) = (await session.list_tools()).tools
+        (tool,) = model_visible((await session.list_tools()).tools)
         result = await session.call_tool("create_training", VALID_DRAFT)
     assert tool.input_schema["properties"]["title"]["maxLength"] == 250
     assert result.structured_content["training"]["id"] == 45
@@ -198,7 +198,7 @@ async def test_a_deployment_on_a_public_address_serves_its_allowed_host(lucca_en
     env = {**lucca_env, "MCP_AUTH_TOKENS": TOKEN, "MCP_ALLOWED_HOSTS": f"127.0.0.1:{port}"}
     with serving(["serve", "--host", "0.0.0.0"], env, str(tmp_path), port) as base_url:
         async with mcp_client(f"{base_url}/mcp", "2026-07-28") as session:
-            (tool,) = (await session.list_tools()).tools
+            (tool,) = model_visible((await session.list_tools()).tools)
         other = post(f"{base_url}/mcp", {"Authorization": f"Bearer {TOKEN}", "Host": "localhost"})
     assert tool.name == "create_training"
     assert other.status_code == 421  # loopback names are not implied on a public address

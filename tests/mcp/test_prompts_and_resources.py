@@ -7,6 +7,7 @@ import pytest
 from mcp.shared.exceptions import MCPError
 
 from tests.mcp.helpers import client
+from tests.support import model_visible
 
 
 async def test_both_drafting_prompts_are_listed_with_their_arguments(make_server, era):
@@ -66,7 +67,7 @@ async def test_level_and_language_complete(make_server, era, argument, typed, ex
 
 async def test_the_schema_resource_is_the_tools_input_schema(make_server, era):
     async with client(make_server(), era) as session:
-        (tool,) = (await session.list_tools()).tools
+        (tool,) = model_visible((await session.list_tools()).tools)
         contents = (await session.read_resource("training://schema")).contents
     assert contents[0].mime_type == "application/json"
     assert json.loads(contents[0].text) == tool.input_schema

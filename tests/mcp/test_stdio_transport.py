@@ -8,7 +8,7 @@ from mcp.client.stdio import stdio_client
 
 from tests.mcp.helpers import ERAS, UserAtKeyboard
 from tests.servers import clean_env
-from tests.support import CONSOLE_SCRIPT, SANDBOX_KEY, VALID_DRAFT, posts
+from tests.support import CONSOLE_SCRIPT, SANDBOX_KEY, VALID_DRAFT, model_visible, posts
 
 FACE_MODULES = ("slack", "slack_sdk", "slack_bolt", "aiohttp", "bot")
 
@@ -24,7 +24,7 @@ async def test_an_assistant_creates_a_training_after_confirming(sandbox, tmp_pat
     env = {"LUCCA_BASE_URL": sandbox.base_url, "LUCCA_API_KEY": SANDBOX_KEY}
     user = UserAtKeyboard("accept")
     async with Client(stdio_server(env, tmp_path), mode=era, elicitation_callback=user) as session:
-        (tool,) = (await session.list_tools()).tools
+        (tool,) = model_visible((await session.list_tools()).tools)
         result = await session.call_tool("create_training", VALID_DRAFT)
     assert tool.name == "create_training"
     assert result.structured_content["training"]["id"] == 45

@@ -1,14 +1,14 @@
 """What an assistant sees before its first call: the schema from the spec, honest annotations."""
 
 from tests.mcp.helpers import client
-from tests.support import WRITABLE_FIELDS
+from tests.support import WRITABLE_FIELDS, model_visible
 from tools.core.spec import load_spec, training_input_schema
 from tools.mcp_server.tool_definition import CreateTrainingOutput
 
 
 async def listed_tool(server, era):
     async with client(server, era) as session:
-        (tool,) = (await session.list_tools()).tools
+        (tool,) = model_visible((await session.list_tools()).tools)
     return tool
 
 
