@@ -156,10 +156,10 @@ async def carry_out(
     confirmation: ElicitationResult[CreationConfirmation],
     tokens: ConfirmationTokens,
 ) -> CallToolResult:
-    if plan.error is not None or plan.request is None:
-        assert plan.error is not None
+    if plan.error is not None:
         return tool_results.failed(plan.error)
     request = plan.request
+    assert request is not None  # every plan but a refusal holds one
     if plan.step == "dry_run":
         return tool_results.previewed(Trainings.preview(request.draft))
     if plan.step == "refuse":
