@@ -97,3 +97,23 @@ async def test_the_tool_points_at_the_view_and_the_commit_tool_is_for_the_app_on
     assert html.mime_type == "text/html;profile=mcp-app"
     assert "default-src 'none'" in html.text
     assert "<script src" not in html.text and "http" not in html.text.split("<script>")[1][:200]
+
+
+async def test_the_preview_checks_the_catalog_before_showing_anything(make_server, sandbox):
+    """A title the catalog has with other content is refused now, not after the user's click."""
+    draft = {**VALID_DRAFT, "title": "Business English for Meetings"}  # seeded, other content
+    result = await call(apps_client, make_server(), "2026-07-28", arguments=draft)
+    assert result.is_error is True
+    assert "(duplicate)" in text_of(result)
+    assert "confirmationToken" not in (result.structured_content or {})
+    assert posts(sandbox) == []
+
+
+async def test_a_preview_of_a_training_already_there_gives_it_back(make_server, sandbox):
+    async with apps_client(make_server("never"), "2026-07-28") as session:
+        first = await session.call_tool("create_training", FULL_DRAFT)  # never: created at once
+    async with apps_client(make_server("auto"), "2026-07-28") as session:
+        again = await session.call_tool("create_training", FULL_DRAFT)
+    assert again.structured_content["outcome"] == "existing"
+    assert again.structured_content["training"]["id"] == first.structured_content["training"]["id"]
+    assert len(posts(sandbox)) == 1

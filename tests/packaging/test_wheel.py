@@ -8,7 +8,12 @@ from tests.packaging.builds import BIN, WHEEL_NAME, outside_env, run, uvx
 from tests.support import ROOT, model_visible
 
 TOP_LEVEL = {"tools", "bot", "prompts"}
-RUNTIME_DATA = {"tools/core/poplee-training.yaml", "bot/manifest.yaml", "prompts/draft_training.md"}
+RUNTIME_DATA = {
+    "tools/core/poplee-training.yaml",
+    "bot/manifest.yaml",
+    "prompts/draft_training.md",
+    *(f"tools/mcp_server/ui/preview.{kind}" for kind in ("html", "js", "css")),  # the MCP Apps view
+}
 
 
 def test_both_distributions_pass_twine_check(distributions, tmp_path):
