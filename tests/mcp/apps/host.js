@@ -6,6 +6,16 @@ import { AppBridge, PostMessageTransport } from "@modelcontextprotocol/ext-apps/
 
 const UI = "io.modelcontextprotocol/ui";
 const APP_MIME = "text/html;profile=mcp-app";
+// A few of the host's theme variables, as a host such as Claude passes them.
+const THEMES = {
+  light: { "--color-background-primary": "#ffffff", "--color-text-primary": "#1f1e1d" },
+  dark: {
+    "--color-background-primary": "#262624",
+    "--color-text-primary": "#f5f4ef",
+    "--color-text-secondary": "#c2c0b6",
+    "--color-border-primary": "#8a887f",
+  },
+};
 
 window.host = {
   modelContext: [], // what the view told the model (ui/update-model-context)
@@ -34,7 +44,7 @@ window.host = {
       client,
       { name: "lucca-training-test-host", version: "1" },
       { serverTools: {}, updateModelContext: { text: {} } },
-      { hostContext: { theme, locale, platform: "web", displayMode: "inline" } },
+      { hostContext: { theme, locale, styles: { variables: THEMES[theme] }, platform: "web", displayMode: "inline" } },
     );
     bridge.onupdatemodelcontext = async (params) => {
       window.host.modelContext.push(params);

@@ -76,10 +76,29 @@ async function openView(draft, { locale = "en-US", theme = "light", width = 480 
 }
 
 const titled = (title) => ({ ...DRAFT, title });
+const viewFrame = (page) => page.frames().find((candidate) => candidate !== page.mainFrame());
+
+/** The view as it is now, cut to its content, into docs/images (made by this test only). */
+async function shoot(page, name) {
+  if (!SHOTS_DIR) return;
+  await mkdir(SHOTS_DIR, { recursive: true });
+  const frame = viewFrame(page);
+  const height = await frame.evaluate(() => Math.ceil(document.getElementById("app").getBoundingClientRect().bottom) + 12);
+  await page.setViewportSize({ width: 320, height: Math.min(height + 20, 1400) });
+  await page.locator("iframe").evaluate((el, h) => (el.style.height = `${h}px`), height);
+  await page.locator("iframe").screenshot({ path: path.join(SHOTS_DIR, `mcp-apps-${name}.png`) });
+}
+
+async function noAxeViolation(page) {
+  const frame = viewFrame(page);
+  await frame.addScriptTag({ content: axeSource });
+  const { violations } = await frame.evaluate(() => window.axe.run(document));
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), []);
+}
 
 test("Create makes exactly one POST, then the view shows the id", async () => {
   const before = (await posts()).length;
-  const { page, view, shown } = await openView(titled("Negotiation in the browser"));
+  const { page, view, shown } = await openView(titled("Negotiation in the browser"), { width: 320 });
   assert.equal(shown.outcome, "awaiting_confirmation");
   assert.equal((await posts()).length, before, "the preview created nothing");
   await view.getByRole("button", { name: "Create" }).click();
@@ -92,6 +111,8 @@ test("Create makes exactly one POST, then the view shows the id", async () => {
   assert.match(text, /Ready/);
   const told = await page.evaluate(() => window.host.modelContext);
   assert.ok(told.some((update) => JSON.stringify(update).includes(String(id))), "the model is told");
+  await noAxeViolation(page);
+  await shoot(page, "created-en");
   await page.close();
 });
 
@@ -118,7 +139,7 @@ test("a text corrected in the view is what gets created", async () => {
 
 test("a text over its limit cannot be submitted", async () => {
   const before = (await posts()).length;
-  const { page, view } = await openView(titled("Too long in the browser"));
+  const { page, view } = await openView(titled("Too long in the browser"), { width: 320 });
   const title = view.getByLabel("Title", { exact: true });
   await title.fill("x".repeat(251));
   await view.locator("#title-count").filter({ hasText: "1 too many" }).waitFor();
@@ -127,6 +148,8 @@ test("a text over its limit cannot be submitted", async () => {
   await title.press("Enter"); // the form's implicit submission
   assert.ok(await view.locator("#preview").isVisible(), "still the form");
   assert.equal((await posts()).length, before);
+  await noAxeViolation(page);
+  await shoot(page, "over-limit-en");
   await page.close();
 });
 
@@ -138,17 +161,11 @@ for (const [locale, language, theme] of [["en-US", "en", "light"], ["fr-FR", "fr
       : titled("Negotiation basics");
     const { page, view } = await openView(draft, { locale, theme, width: 320 });
     if (language === "fr") await view.getByRole("button", { name: "Créer" }).waitFor();
-    const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
-    await frame.addScriptTag({ content: axeSource });
-    const { violations } = await frame.evaluate(() => window.axe.run(document));
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), []);
-    if (SHOTS_DIR && theme === "light") {
-      await mkdir(SHOTS_DIR, { recursive: true });
-      const box = await frame.evaluate(() => Math.ceil(document.getElementById("app").getBoundingClientRect().bottom) + 12);
-      await page.setViewportSize({ width: 320, height: Math.min(box + 20, 1400) });
-      await page.locator("iframe").evaluate((el, h) => (el.style.height = `${h}px`), box);
-      await page.locator("iframe").screenshot({ path: path.join(SHOTS_DIR, `mcp-apps-preview-${language}.png`) });
-    }
+    const frame = viewFrame(page);
+    const background = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, theme === "dark" ? "rgb(38, 38, 36)" : "rgb(255, 255, 255)", "the host's theme");
+    await noAxeViolation(page);
+    if (theme === "light") await shoot(page, `preview-${language}`);
     await page.close();
   });
 }
