@@ -82,7 +82,9 @@ async def _demo() -> int:
 
 
 async def _show_the_job(assistant: Any) -> bool:
-    (tool,) = (await assistant.list_tools()).tools
+    listed = (await assistant.list_tools()).tools
+    # The MCP Apps view's own tool (`_meta.ui.visibility: ["app"]`) is not the model's to call.
+    (tool,) = [t for t in listed if (t.meta or {}).get("ui", {}).get("visibility") != ["app"]]
     limits = {n: p.get("maxLength") for n, p in tool.input_schema["properties"].items()}
     print(f"1. The assistant lists the server's tools: {tool.name} ({tool.title})")
     print(f"   limits from the Lucca spec: title {limits['title']}, subtitle "
