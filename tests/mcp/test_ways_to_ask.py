@@ -117,3 +117,36 @@ async def test_a_preview_of_a_training_already_there_gives_it_back(make_server, 
     assert again.structured_content["outcome"] == "existing"
     assert again.structured_content["training"]["id"] == first.structured_content["training"]["id"]
     assert len(posts(sandbox)) == 1
+
+
+@pytest.fixture
+def attempts():
+    from tools.core import events
+
+    seen: list = []
+    unsubscribe = events.subscribe(
+        lambda event: seen.append(event) if isinstance(event, events.CreationAttempt) else None
+    )
+    yield seen
+    unsubscribe()
+
+
+@pytest.mark.parametrize("policy", ["auto", "always"])
+async def test_a_refused_input_is_reported_once_whatever_the_way(
+    make_server, sandbox, era, attempts, policy
+):
+    """The plan, shared by the question and the body, reads and reports the call once."""
+    for client_for in (client, apps_client):
+        attempts.clear()
+        bad = {**FULL_DRAFT, "level": "Guru"}
+        result = await call(client_for, make_server(policy), era, UserAtKeyboard(), bad)
+        assert result.is_error is True
+        assert [event.outcome for event in attempts] == ["invalid_input"]
+    assert posts(sandbox) == []
+
+
+async def test_a_confirmed_creation_is_one_attempt_in_both_eras(
+    make_server, sandbox, era, attempts
+):
+    await call(client, make_server("auto"), era, UserAtKeyboard("accept"))
+    assert [event.outcome for event in attempts] == ["created"]
