@@ -50,7 +50,7 @@ from tools.mcp_server.tool_definition import (
 )
 
 Way = Literal["ask", "view", "create", "refuse"]
-Step = Literal["invalid", "dry_run", "ask", "view", "create", "refuse"]
+Step = Literal["fail", "dry_run", "ask", "view", "create", "refuse"]
 FLAGS = (DRY_RUN, ALLOW_DUPLICATE)
 
 
@@ -104,19 +104,19 @@ def plan_call(policy: ConfirmPolicy, ctx: Context) -> Plan:
         # Invalid input is reported here; it is never asked about, so this runs once for it.
         request = read_request(call_arguments(ctx), reported_as=caller)
     except TrainingError as invalid:
-        return Plan("invalid", error=invalid)
+        return Plan("fail", error=invalid)
     if request.dry_run:
         return Plan("dry_run", request)
     denied = refusal(ctx, "create")
     if denied is not None:  # a caller who may not create is not asked first
         refused(caller, request.draft, denied)
-        return Plan("invalid", request, denied)
+        return Plan("fail", request, denied)
     return Plan(way_to_ask(policy, ctx), request)
 
 
 def create_training_tool(policy: ConfirmPolicy, tokens: ConfirmationTokens) -> Tool:
     """The tool, listed with the spec's schema; the plan reads the raw arguments (see
-    `tool_arguments`), so the function itself declares none."""
+    `call_arguments`), so the function itself declares none."""
 
     async def planned(ctx: Context) -> Plan:  # async: a plain one would run in a worker thread
         return plan_call(policy, ctx)
