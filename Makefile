@@ -11,7 +11,7 @@ CHECKOV_VERSION := 3.3.30
 NPM_TOOLS       := .ci/npm
 CHECKOV_VENV    := .venv-checkov
 
-.PHONY: demo test lint bench lock clean ci-tools dist bundle
+.PHONY: demo test lint bench lock clean ci-tools dist bundle chromium
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -29,7 +29,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check tools bot prompts tests bench
 	$(BIN)/ruff format --check tools bot prompts tests bench
 
-ci-tools: $(NPM_TOOLS)/.installed $(CHECKOV_VENV)/.installed tests/mcp/oauth/node_modules/.installed
+ci-tools: $(NPM_TOOLS)/.installed $(CHECKOV_VENV)/.installed tests/mcp/oauth/node_modules/.installed \
+	tests/mcp/apps/node_modules/.installed chromium
+
+# The MCP Apps view's browser test: Debian's Chromium (no browser download: there is no network
+# but the registries), and playwright-core, the official ext-apps AppBridge and axe-core from npm.
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+tests/mcp/apps/node_modules/.installed: tests/mcp/apps/package-lock.json
+	npm ci --prefix tests/mcp/apps --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # The OAuth tests' real authorization server (npm oauth2-mock-server, pinned by its lock file).
 tests/mcp/oauth/node_modules/.installed: tests/mcp/oauth/package-lock.json

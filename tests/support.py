@@ -99,3 +99,11 @@ def sandbox_client(http: httpx.AsyncClient, sandbox, sleeps: list[float]) -> Luc
 def draft_of(data: Mapping[str, Any]) -> TrainingDraft:
     """A face's mapping as the core takes it (faces go through `intake.accept_draft`)."""
     return validate_draft(data)
+
+
+def model_visible(tools: list) -> list:
+    """The listed tools an assistant's model sees: a host hides the MCP Apps view's app-only
+    ones (`_meta.ui.visibility: ["app"]`)."""
+    return [
+        tool for tool in tools if ((tool.meta or {}).get("ui") or {}).get("visibility") != ["app"]
+    ]

@@ -22,12 +22,12 @@ def era(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def make_server(sandbox: SandboxServer) -> Callable[..., MCPServer]:
-    def make(confirm: str = "auto") -> MCPServer:
+    def make(confirm: str = "auto", **settings: object) -> MCPServer:
         @asynccontextmanager
         async def open_trainings() -> AsyncIterator[Trainings]:
             async with new_http_client(timeout_seconds=LUCCA_WAIT_SECONDS) as http:
                 yield Trainings(LuccaClient(http, sandbox.base_url, SANDBOX_KEY))
 
-        return build_mcp_server(load_mcp_settings(mcp_confirm=confirm), open_trainings)
+        return build_mcp_server(load_mcp_settings(mcp_confirm=confirm, **settings), open_trainings)
 
     return make

@@ -7,6 +7,7 @@ import pytest
 from mcp.shared.exceptions import MCPError
 
 from tests.mcp.helpers import client, create_tool
+from tools.mcp_server.tool_definition import VIEW_URI
 
 
 async def test_both_drafting_prompts_are_listed_with_their_arguments(make_server, era):
@@ -76,8 +77,10 @@ async def test_the_guide_explains_fields_limits_levels_and_status(make_server, e
     async with client(make_server(), era) as session:
         resources = {str(r.uri) for r in (await session.list_resources()).resources}
         guide = (await session.read_resource("training://guide")).contents[0].text
-    assert resources == {"training://schema", "training://guide"}
+    assert resources == {"training://schema", "training://guide", VIEW_URI}
     for needed in (
+        "in the preview view",
+        "`MCP_CONFIRM` decides",
         "| `title` |",
         "250",
         "1000",

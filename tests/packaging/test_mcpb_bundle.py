@@ -7,7 +7,7 @@ import zipfile
 from mcp import Client, StdioServerParameters
 
 from tests.packaging.builds import BIN, MCPB, VERSION, WHEEL_NAME, outside_env, run, tool
-from tests.support import ROOT
+from tests.support import ROOT, model_visible
 
 BUILD_SCRIPT = ROOT / "distribution" / "mcpb" / "build_bundle.sh"
 MANIFEST = json.loads((ROOT / "distribution" / "mcpb" / "manifest.json").read_text("utf-8"))
@@ -47,7 +47,7 @@ async def test_packed_bundle_starts_as_its_manifest_says_and_lists_its_tools(tmp
         cwd=str(tmp_path),
     )
     async with Client(server) as assistant:
-        tools = (await assistant.list_tools()).tools
+        tools = model_visible((await assistant.list_tools()).tools)
     assert [t.name for t in tools] == [t["name"] for t in manifest["tools"]]
 
 

@@ -5,10 +5,15 @@ import zipfile
 from mcp import Client, StdioServerParameters
 
 from tests.packaging.builds import BIN, WHEEL_NAME, outside_env, run, uvx
-from tests.support import ROOT
+from tests.support import ROOT, model_visible
 
 TOP_LEVEL = {"tools", "bot", "prompts"}
-RUNTIME_DATA = {"tools/core/poplee-training.yaml", "bot/manifest.yaml", "prompts/draft_training.md"}
+RUNTIME_DATA = {
+    "tools/core/poplee-training.yaml",
+    "bot/manifest.yaml",
+    "prompts/draft_training.md",
+    *(f"tools/mcp_server/ui/preview.{kind}" for kind in ("html", "js", "css")),  # the MCP Apps view
+}
 
 
 def test_both_distributions_pass_twine_check(distributions, tmp_path):
@@ -50,5 +55,5 @@ async def test_uvx_from_the_wheel_serves_mcp_over_stdio(wheel, tmp_path):
         cwd=str(tmp_path),
     )
     async with Client(server) as assistant:
-        tools = (await assistant.list_tools()).tools
+        tools = model_visible((await assistant.list_tools()).tools)
     assert [tool.name for tool in tools] == ["create_training"]

@@ -82,9 +82,11 @@ async def _demo() -> int:
 
 
 async def _show_the_job(assistant: Any) -> bool:
-    tools = (await assistant.list_tools()).tools
-    tool = next(listed for listed in tools if listed.name == "create_training")
-    readers = ", ".join(listed.name for listed in tools if listed is not tool)
+    listed = (await assistant.list_tools()).tools
+    # The MCP Apps view's own tool (`_meta.ui.visibility: ["app"]`) is not the model's to call.
+    tools = [t for t in listed if (t.meta or {}).get("ui", {}).get("visibility") != ["app"]]
+    tool = next(t for t in tools if t.name == "create_training")
+    readers = ", ".join(t.name for t in tools if t is not tool)
     limits = {n: p.get("maxLength") for n, p in tool.input_schema["properties"].items()}
     print(f"1. The assistant lists the server's tools: {tool.name} ({tool.title}), "
           f"and {readers} to read the catalog")  # fmt: skip

@@ -70,6 +70,20 @@ class Trainings:
         """A dry run: the draft as it would be sent, and nothing sent (no connection needed)."""
         return preview_of(draft)
 
+    async def check(
+        self, draft: TrainingDraft, *, allow_duplicate: bool = False
+    ) -> CreatedTraining | None:
+        """What `create` would find, with nothing sent: the same training already there
+        (`existing`), None for a new one, or `DuplicateTraining` / `DuplicateCheckIncomplete`.
+        For a face that shows the user a preview before they confirm."""
+        if allow_duplicate:
+            return None
+        body = draft.to_lucca_body()
+        same_title = await self._titles.find(draft.title)
+        _refuse_unless_new(draft, body, same_title)
+        twin = next((item for item in same_title.items if same_content(item, body)), None)
+        return created_training_from(twin, draft, "existing") if twin is not None else None
+
     async def _create_once(self, draft: TrainingDraft, *, allow_duplicate: bool) -> CreatedTraining:
         body = draft.to_lucca_body()
         async with self._titles.turn(draft.title):

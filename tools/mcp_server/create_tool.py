@@ -1,75 +1,142 @@
-"""The `create_training` tool: arguments -> core -> MCP result, with the user's confirmation."""
+"""The `create_training` tool, in one place: its definition, its plan step and its results.
 
-from typing import Annotated
+The plan (`plan_call`) reads the raw arguments, validates them (refusals reported once, by the
+core's intake), checks who may create, and chooses the way to ask the user, in this order:
 
-from mcp.server.elicitation import ElicitationResult
+1. elicitation, when the client declared it (both protocol eras: the SDK's resolver turns the
+   question into an input-required round or an `elicitation/create` request);
+2. the MCP Apps view, when the client declared `io.modelcontextprotocol/ui`: the tool creates
+   nothing and returns the preview with a confirmation token; the user's click in the view calls
+   the app-only commit tool (`commit_tool`);
+3. otherwise `MCP_CONFIRM`: `auto` creates, `always` refuses and says why. `never` asks nobody,
+   whatever the client supports (for clients whose own UI confirms each tool call).
+
+The SDK runs the plan once per phase, as a resolver both the question and the body depend on.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from mcp.server.apps import client_supports_apps
+from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
 from mcp.server.mcpserver import Context
-from mcp.server.mcpserver.resolve import Resolve
+from mcp.server.mcpserver.resolve import Elicit, Resolve
 from mcp.server.mcpserver.tools.base import Tool
+from mcp_types import CallToolResult
+from pydantic import BaseModel, Field
 
-from tools.core.errors import TrainingError
-from tools.core.intake import refused
+from tools.core.draft import TrainingDraft
+from tools.core.errors import FieldError, InvalidDraft, TrainingError
+from tools.core.events import Caller
+from tools.core.intake import accept_draft, refused
 from tools.core.trainings import Trainings
 from tools.mcp_server import tool_results
 from tools.mcp_server.access import refusal
 from tools.mcp_server.callers import caller_of
-from tools.mcp_server.confirmation import (
-    CreationConfirmation,
-    make_confirmation_resolver,
-    next_step,
-    was_confirmed,
-)
+from tools.mcp_server.confirmation_token import ConfirmationTokens
 from tools.mcp_server.settings import ConfirmPolicy
 from tools.mcp_server.state import ServerState
-from tools.mcp_server.tool_arguments import call_arguments, read_request
 from tools.mcp_server.tool_definition import (
+    ALLOW_DUPLICATE,
     ANNOTATIONS,
     DESCRIPTION,
+    DRY_RUN,
     TOOL_NAME,
     TOOL_TITLE,
+    VIEW_URI,
     CreateTrainingOutput,
     input_schema,
 )
 
+Way = Literal["ask", "view", "create", "refuse"]
+Step = Literal["fail", "dry_run", "ask", "view", "create", "refuse"]
+FLAGS = (DRY_RUN, ALLOW_DUPLICATE)
 
-def create_training_tool(policy: ConfirmPolicy) -> Tool:
-    """The tool, listed with the spec's schema; the body reads the raw arguments (see
-    `tool_arguments`), so the function itself declares none."""
-    ask_user_to_confirm = make_confirmation_resolver(policy)
+
+@dataclass(frozen=True)
+class ToolRequest:
+    draft: TrainingDraft
+    dry_run: bool = False
+    allow_duplicate: bool = False
+
+
+class CreationConfirmation(BaseModel):
+    """The elicitation form; elicitation forms take flat primitives only."""
+
+    confirm: bool = Field(
+        True, title="Create this training", description="Uncheck (or decline) to create nothing."
+    )
+
+
+class Plan:
+    """What this call will do, decided once: `step`, with the request or the error."""
+
+    def __init__(
+        self, step: Step, request: ToolRequest | None = None, error: TrainingError | None = None
+    ) -> None:
+        self.step, self.request, self.error = step, request, error
+
+
+def client_can_be_asked(ctx: Context) -> bool:
+    """Whether the client declared form elicitation (a bare `elicitation: {}` counts).
+
+    A pre-2026-07-28 client of a stateless HTTP server has no capabilities on record (no
+    session keeps its handshake), so it counts as one that cannot be asked."""
+    capabilities = ctx.client_capabilities
+    elicitation = capabilities.elicitation if capabilities is not None else None
+    return elicitation is not None and (elicitation.form is not None or elicitation.url is None)
+
+
+def way_to_ask(policy: ConfirmPolicy, ctx: Context) -> Way:
+    if policy == "never":
+        return "create"
+    if client_can_be_asked(ctx):
+        return "ask"
+    if client_supports_apps(ctx):
+        return "view"
+    return "refuse" if policy == "always" else "create"
+
+
+def plan_call(policy: ConfirmPolicy, ctx: Context) -> Plan:
+    caller = caller_of(ctx)
+    try:
+        # Invalid input is reported here; it is never asked about, so this runs once for it.
+        request = read_request(call_arguments(ctx), reported_as=caller)
+    except TrainingError as invalid:
+        return Plan("fail", error=invalid)
+    if request.dry_run:
+        return Plan("dry_run", request)
+    denied = refusal(ctx, "create")
+    if denied is not None:  # a caller who may not create is not asked first
+        refused(caller, request.draft, denied)
+        return Plan("fail", request, denied)
+    return Plan(way_to_ask(policy, ctx), request)
+
+
+def create_training_tool(policy: ConfirmPolicy, tokens: ConfirmationTokens) -> Tool:
+    """The tool, listed with the spec's schema; the plan reads the raw arguments (see
+    `call_arguments`), so the function itself declares none."""
+
+    async def planned(ctx: Context) -> Plan:  # async: a plain one would run in a worker thread
+        return plan_call(policy, ctx)
+
+    async def ask_user_to_confirm(
+        plan: Annotated[Plan, Resolve(planned)], ctx: Context
+    ) -> Elicit[CreationConfirmation] | CreationConfirmation:
+        if plan.step != "ask" or plan.request is None:
+            return CreationConfirmation(confirm=False)  # a placeholder: the body follows the plan
+        message = confirmation_message(plan.request.draft, caller_of(ctx).who)
+        return Elicit(message, CreationConfirmation)
 
     async def create_training(
         ctx: Context,
+        plan: Annotated[Plan, Resolve(planned)],
         confirmation: Annotated[
             ElicitationResult[CreationConfirmation], Resolve(ask_user_to_confirm)
         ],
     ) -> CreateTrainingOutput:
-        caller = caller_of(ctx)
-        try:
-            request = read_request(call_arguments(ctx), reported_as=caller)
-        except TrainingError as invalid:
-            return tool_results.failed(invalid)
-        if request.dry_run:
-            return tool_results.previewed(Trainings.preview(request.draft))
-        denied = refusal(ctx, "create")
-        if denied is not None:
-            refused(caller, request.draft, denied)
-            return tool_results.failed(denied)
-        step = next_step(policy, ctx)
-        if step == "refuse":
-            return tool_results.confirmation_impossible()
-        if step == "ask" and not was_confirmed(confirmation):
-            return tool_results.not_confirmed(
-                "cancelled" if confirmation.action == "cancel" else "declined"
-            )
-        state: ServerState = ctx.request_context.lifespan_context
-        trainings = await state.trainings()
-        try:
-            training = await trainings.create(
-                request.draft, caller=caller, allow_duplicate=request.allow_duplicate
-            )
-        except TrainingError as error:
-            return tool_results.failed(error)
-        return tool_results.created(training)
+        return await carry_out(ctx, plan, confirmation, tokens)
 
     tool = Tool.from_function(
         create_training,
@@ -78,5 +145,125 @@ def create_training_tool(policy: ConfirmPolicy) -> Tool:
         description=DESCRIPTION,
         annotations=ANNOTATIONS,
         structured_output=True,
+        meta={"ui": {"resourceUri": VIEW_URI}},
     )
     return tool.model_copy(update={"parameters": input_schema()})
+
+
+async def carry_out(
+    ctx: Context,
+    plan: Plan,
+    confirmation: ElicitationResult[CreationConfirmation],
+    tokens: ConfirmationTokens,
+) -> CallToolResult:
+    if plan.error is not None:
+        return tool_results.failed(plan.error)
+    request = plan.request
+    assert request is not None  # every plan but a refusal holds one
+    if plan.step == "dry_run":
+        return tool_results.previewed(Trainings.preview(request.draft))
+    if plan.step == "refuse":
+        return tool_results.confirmation_impossible()
+    if plan.step == "ask" and not _was_confirmed(confirmation):
+        return tool_results.not_confirmed(
+            "cancelled" if confirmation.action == "cancel" else "declined"
+        )
+    state: ServerState = ctx.request_context.lifespan_context
+    trainings = await state.trainings()
+    caller = caller_of(ctx)
+    try:
+        if plan.step == "view":
+            return await _preview_for_the_view(trainings, request, tokens, ctx)
+        training = await trainings.create(
+            request.draft, caller=caller, allow_duplicate=request.allow_duplicate
+        )
+    except TrainingError as error:
+        return tool_results.failed(error)
+    return tool_results.created(training)
+
+
+async def _preview_for_the_view(
+    trainings: Trainings, request: ToolRequest, tokens: ConfirmationTokens, ctx: Context
+) -> CallToolResult:
+    """Validated, checked against the catalog, nothing created: the view asks the user."""
+    existing = await trainings.check(request.draft, allow_duplicate=request.allow_duplicate)
+    if existing is not None:
+        return tool_results.created(existing)
+    token = tokens.mint(request.draft, caller_of(ctx), allow_duplicate=request.allow_duplicate)
+    names = await _reference_names(trainings, request)
+    return tool_results.awaiting_confirmation(Trainings.preview(request.draft), token, names)
+
+
+async def _reference_names(trainings: Trainings, request: ToolRequest) -> dict[str, Any]:
+    """The provider's and category's names (with Lucca's translations) for the view; the ids
+    alone when the catalog cannot say."""
+    draft = request.draft
+    try:
+        references = await trainings.catalog.references()
+    except TrainingError:
+        references = None
+    names: dict[str, Any] = {}
+    for field, wanted, known in (
+        ("provider", draft.providerId, references.providers if references else ()),
+        ("category", draft.categoryId, references.categories if references else ()),
+    ):
+        if wanted is None:
+            continue
+        choice = next((choice for choice in known if choice.id == wanted), None)
+        names[field] = {
+            "id": wanted,
+            "name": choice.name if choice else None,
+            "translations": dict(choice.translations) if choice else {},
+        }
+    return names
+
+
+def _was_confirmed(outcome: ElicitationResult[CreationConfirmation]) -> bool:
+    return isinstance(outcome, AcceptedElicitation) and bool(outcome.data.confirm)
+
+
+def call_arguments(ctx: Context) -> Mapping[str, Any]:
+    """The raw arguments: the SDK would drop unknown ones silently, and the core must see them
+    to refuse them by name."""
+    params = ctx.request_context.params or {}
+    arguments = params.get("arguments")
+    return arguments if isinstance(arguments, Mapping) else {}
+
+
+def read_request(arguments: Mapping[str, Any], reported_as: Caller) -> ToolRequest:
+    """The validated draft and the call's flags; `InvalidDraft` naming every bad field."""
+    fields = {name: value for name, value in arguments.items() if name not in FLAGS}
+    flags = {name: arguments.get(name, False) for name in FLAGS}
+    flag_errors = [
+        FieldError(name, "must be true or false", "not_boolean")
+        for name, value in flags.items()
+        if not isinstance(value, bool)
+    ]
+    bad_flags = InvalidDraft(flag_errors) if flag_errors else None
+    draft = accept_draft(fields, reported_as, extra_errors=bad_flags)
+    return ToolRequest(draft, flags[DRY_RUN], flags[ALLOW_DUPLICATE])
+
+
+def confirmation_message(draft: TrainingDraft, requested_by: str | None = None) -> str:
+    facts = [
+        *([f"Requested by: {requested_by}"] if requested_by else []),
+        f"Title: {draft.title}",
+        f"Level: {draft.level}",
+        f"Type: {draft.type or 'not set'}",
+        f"Provider: {_id_or_unset(draft.providerId)}",
+        f"Category: {_id_or_unset(draft.categoryId)}",
+        f"Certifying: {_yes_no(draft.isCertifying)}   Mandatory: {_yes_no(draft.isMandatory)}",
+    ]
+    return (
+        "Create this training in the Lucca Training catalog?\n\n"
+        + "\n".join(facts)
+        + "\n\nIt will be Ready but not shown in the public catalog until an admin publishes it."
+    )
+
+
+def _id_or_unset(value: Any) -> str:
+    return f"#{value}" if value is not None else "not set"
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"

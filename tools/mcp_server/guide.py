@@ -72,6 +72,22 @@ can count as two). Unknown fields are refused. `{DRY_RUN}: true` checks a draft 
 A created training is in state **Ready**: it can be referenced by new realized trainings. It is
 {CATALOG_NOTE}; the API cannot publish it. **Archived** trainings should no longer be used.
 
+## How the user confirms
+
+The server asks in the first way the client supports: elicitation (the client's question); else
+the MCP Apps view (the result is a preview, `awaiting_confirmation`: the user corrects the texts
+if needed and clicks Create or Cancel in it; nothing is created before); else the operator's
+`MCP_CONFIRM` (`auto` creates, `always` refuses and says why, `never` never asks).
+
+| client declares | the user confirms |
+| --- | --- |
+| elicitation (VS Code, Goose, Claude Desktop) | in the client's question |
+| MCP Apps, no elicitation (claude.ai, ChatGPT) | in the preview view |
+| neither | not asked: `MCP_CONFIRM` decides |
+
+A declined question is the user's no. A cancelled one may be the client's (the question was never
+shown): show the draft in the conversation, ask, and call again if the user agrees.
+
 ## When something fails
 
 - Invalid input: every bad field is named with its limit, and nothing was sent. Fix and call again.

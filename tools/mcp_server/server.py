@@ -7,11 +7,15 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from mcp.server import MCPServer
+from mcp.server.apps import Apps
 from mcp.server.request_state import RequestStateSecurity
 
 from tools.mcp_server import guide
 from tools.mcp_server.access import AccessPolicy
+from tools.mcp_server.commit_tool import register_commit_tool
+from tools.mcp_server.confirmation_token import ConfirmationTokens, UsedInThisProcess
 from tools.mcp_server.create_tool import create_training_tool
+from tools.mcp_server.preview_view import register_preview_view
 from tools.mcp_server.prompt_registry import register_prompts
 from tools.mcp_server.read_tools import read_tools, register_training_resource
 from tools.mcp_server.settings import McpSettings
@@ -48,12 +52,17 @@ def build_mcp_server(
             await state.aclose()
 
     keys = settings.request_state_keys()
+    tokens = ConfirmationTokens(keys)  # the same keys: any replica opens another's token
+    apps = Apps()
+    register_preview_view(apps)
+    register_commit_tool(apps, tokens, UsedInThisProcess())
     server: MCPServer[ServerState] = MCPServer(
         SERVER_NAME,
         title="Lucca Training",
         instructions=INSTRUCTIONS,
         version=_version(),
-        tools=[create_training_tool(settings.mcp_confirm), *read_tools()],
+        tools=[create_training_tool(settings.mcp_confirm, tokens), *read_tools()],
+        extensions=[apps],
         lifespan=lifespan,
         token_verifier=auth.verifier if auth else None,
         auth=auth.settings if auth else None,

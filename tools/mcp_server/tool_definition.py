@@ -25,6 +25,9 @@ SEARCH_TRAININGS = "search_trainings"
 LIST_PROVIDERS = "list_providers"
 LIST_CATEGORIES = "list_categories"
 IMPROVE_PROMPT = "improve_training_description"
+VIEW_URI = "ui://lucca-training/preview.html"  # the MCP Apps view of a preview (preview_view.py)
+COMMIT_TOOL_NAME = "confirm_training_creation"  # the view's Create button; app-only
+CONFIRMATION_TOKEN = "confirmationToken"
 
 ANNOTATIONS = ToolAnnotations(
     title=TOOL_TITLE,
@@ -50,7 +53,8 @@ Before drafting, look for similar trainings with `{SEARCH_TRAININGS}`: the catal
 have this one, and the others show the tone and length to match. Write the texts with the user \
 and show them before calling this tool: the prompts `{DRAFT_PROMPT}` and `{IMPROVE_PROMPT}` help, \
 and `{DRY_RUN}: true` checks a draft without creating anything. The server may ask the user to \
-confirm before it writes.
+confirm before it writes: in a client that shows MCP Apps views, the user reads the preview there \
+and clicks Create or Cancel themselves.
 
 Calling again with the same draft (say after a timeout) creates nothing more: the training already \
 there comes back with outcome `existing`. A training with the same title but other content is \
@@ -83,13 +87,20 @@ class CreateTrainingOutput(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    outcome: Literal["created", "existing", "recovered", "dry_run", "declined", "cancelled"] = (
-        Field(
-            description="created: the training now exists; existing: the same training was "
-            "already in the catalog, nothing was created; recovered: created, though Lucca's "
-            "answer was lost; dry_run: checked only; declined or cancelled: the user did not "
-            "confirm, nothing was created"
-        )
+    outcome: Literal[
+        "created",
+        "existing",
+        "recovered",
+        "dry_run",
+        "awaiting_confirmation",
+        "declined",
+        "cancelled",
+    ] = Field(
+        description="created: the training now exists; existing: the same training was "
+        "already in the catalog, nothing was created; recovered: created, though Lucca's "
+        "answer was lost; dry_run: checked only; awaiting_confirmation: nothing created yet, "
+        "the user confirms in the view the client shows; declined: the user said no; "
+        "cancelled: the question was closed unanswered (perhaps by the client); nothing created"
     )
     created: bool = Field(description="true only when a training was created by this call")
     training: CreatedTraining | None = Field(
@@ -97,5 +108,11 @@ class CreateTrainingOutput(BaseModel):
     )
     preview: dict[str, Any] | None = Field(
         None, description="dry run only: the training exactly as it would be sent to Lucca"
+    )
+    references: dict[str, Any] | None = Field(
+        None, description="awaiting_confirmation only: the provider's and category's names"
+    )
+    confirmationToken: str | None = Field(
+        None, description="awaiting_confirmation only: for the view's Create button"
     )
     summary: str = Field(description="one sentence for the user")

@@ -9,6 +9,8 @@ come from the core's messages, which never contain a secret.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mcp_types import CallToolResult, ResourceLink, TextContent
 
 from tools.core.errors import (
@@ -54,24 +56,63 @@ def previewed(preview: DraftPreview) -> CallToolResult:
     return _success(output, preview.summary)
 
 
+WHEN_CANCELLED = (
+    "The question may never have been shown: some clients close it on their own (an agent mode, "
+    "a timeout). Show the user the draft in the conversation and ask whether to create it; if "
+    "they say yes, call create_training again. In a client that shows MCP Apps views, the user "
+    "can confirm in the view instead."
+)
+
+
 def not_confirmed(outcome: str) -> CallToolResult:
-    summary = (
-        "The user did not confirm the creation, so nothing was created."
-        if outcome == "declined"
-        else "The confirmation was cancelled, so nothing was created."
-    )
+    """A decline is the user's no; a cancel is only a question closed unanswered."""
+    if outcome == "declined":
+        summary = "The user declined the creation, so nothing was created."
+        advice = "Ask the user what to change, if anything, before trying again."
+    else:
+        summary = "The confirmation was cancelled before it was answered, so nothing was created."
+        advice = WHEN_CANCELLED
     output = CreateTrainingOutput(outcome=outcome, created=False, summary=summary)
-    return _success(output, f"{summary} Ask the user what to change before trying again.")
+    return _success(output, f"{summary} {advice}")
+
+
+def awaiting_confirmation(
+    preview: DraftPreview, token: str, references: dict[str, Any]
+) -> CallToolResult:
+    """The MCP Apps way: nothing created; the user reads the preview in the view and clicks."""
+    summary = (
+        "Nothing is created yet: the user sees the training in a preview and creates it there."
+    )
+    output = CreateTrainingOutput(
+        outcome="awaiting_confirmation",
+        created=False,
+        preview=preview.training,
+        references=references or None,
+        confirmationToken=token,
+        summary=summary,
+    )
+    advice = (
+        "Tell the user to check the preview, correct it if needed and click Create (or Cancel). "
+        "Do not call create_training again for this draft: it would only show another preview."
+    )
+    return _success(output, f"{summary} {advice}")
+
+
+def token_refused(reason: str) -> CallToolResult:
+    return _failure(
+        f"Not created: {reason}. Nothing was sent to Lucca.",
+        "Ask the assistant to show the preview again (call create_training), then click Create.",
+    )
 
 
 def confirmation_impossible() -> CallToolResult:
     return _failure(
         "Not created: this server must ask the user to confirm each creation "
-        "(MCP_CONFIRM=always), but this client cannot be asked: it declared no elicitation "
-        "support, or it speaks a protocol older than 2026-07-28 to a stateless server, which "
-        "does not keep the handshake that says what a client supports.",
-        "Use a client that supports elicitation, or ask the server's operator to set "
-        "MCP_CONFIRM=auto. Nothing was sent to Lucca.",
+        "(MCP_CONFIRM=always), but this client cannot be asked: it declared neither elicitation "
+        "nor MCP Apps support, or it speaks a protocol older than 2026-07-28 to a stateless "
+        "server, which does not keep the handshake that says what a client supports.",
+        "Use a client that supports elicitation or MCP Apps views, or ask the server's operator "
+        "to set MCP_CONFIRM=auto. Nothing was sent to Lucca.",
     )
 
 

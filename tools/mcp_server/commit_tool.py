@@ -1,0 +1,87 @@
+"""The view's Create button: the app-only tool that creates what the user confirmed.
+
+Listed with `_meta.ui.visibility: ["app"]`, so a host shows it to the MCP Apps view and never to
+the model: only the user's click reaches it. It takes the final draft (the texts as the user left
+them in the view) and the token `create_training` minted for exactly that draft; the view asks
+`create_training` for a new preview, and so a new token, when the user corrected a text.
+"""
+
+from typing import Annotated, Any
+
+from mcp.server.apps import Apps
+from mcp.server.mcpserver import Context
+from mcp_types import CallToolResult, ToolAnnotations
+from pydantic import Field
+
+from tools.core.errors import TrainingError
+from tools.core.intake import accept_draft, refused
+from tools.mcp_server import tool_results
+from tools.mcp_server.access import refusal
+from tools.mcp_server.callers import caller_of
+from tools.mcp_server.confirmation_token import (
+    ConfirmationTokens,
+    TokenRefused,
+    UsedConfirmations,
+)
+from tools.mcp_server.state import ServerState
+from tools.mcp_server.tool_definition import COMMIT_TOOL_NAME, VIEW_URI
+
+COMMIT_ANNOTATIONS = ToolAnnotations(
+    title="Create the confirmed training",
+    read_only_hint=False,
+    destructive_hint=False,
+    idempotent_hint=True,  # the same token twice gives the first training back
+    open_world_hint=True,
+)
+
+
+def register_commit_tool(apps: Apps, tokens: ConfirmationTokens, used: UsedConfirmations) -> None:
+    @apps.tool(
+        resource_uri=VIEW_URI,
+        visibility=["app"],
+        name=COMMIT_TOOL_NAME,
+        title="Create the confirmed training",
+        description="Called by the preview view when the user clicks Create. Not for the model.",
+        annotations=COMMIT_ANNOTATIONS,
+    )
+    async def confirm_training_creation(
+        ctx: Context,
+        confirmationToken: Annotated[str, Field(max_length=4000)],
+        training: Annotated[dict[str, Any], Field(description="the final draft, as confirmed")],
+    ) -> CallToolResult:
+        return await commit(ctx, confirmationToken, training, tokens, used)
+
+
+async def commit(
+    ctx: Context,
+    token: str,
+    fields: dict[str, Any],
+    tokens: ConfirmationTokens,
+    used: UsedConfirmations,
+) -> CallToolResult:
+    caller = caller_of(ctx)
+    try:
+        draft = accept_draft(fields, caller)
+    except TrainingError as invalid:
+        return tool_results.failed(invalid)
+    denied = refusal(ctx, "create")
+    if denied is not None:
+        refused(caller, draft, denied)
+        return tool_results.failed(denied)
+    try:
+        confirmation = tokens.open(token, draft, caller)
+    except TokenRefused as why:
+        return tool_results.token_refused(str(why))
+    first = await used.first_result(confirmation.token_id)
+    if first is not None:
+        return tool_results.created(first.model_copy(update={"outcome": "existing"}))
+    state: ServerState = ctx.request_context.lifespan_context
+    trainings = await state.trainings()
+    try:
+        training = await trainings.create(
+            draft, caller=caller, allow_duplicate=confirmation.allow_duplicate
+        )
+    except TrainingError as error:
+        return tool_results.failed(error)
+    await used.record(confirmation.token_id, training, confirmation.expires_at)
+    return tool_results.created(training)
