@@ -78,10 +78,8 @@ class Trainings:
         For a face that shows the user a preview before they confirm."""
         if allow_duplicate:
             return None
-        body = draft.to_lucca_body()
         same_title = await self._titles.find(draft.title)
-        _refuse_unless_new(draft, body, same_title)
-        twin = next((item for item in same_title.items if same_content(item, body)), None)
+        twin = _twin_or_refusal(draft, draft.to_lucca_body(), same_title)
         return created_training_from(twin, draft, "existing") if twin is not None else None
 
     async def _create_once(self, draft: TrainingDraft, *, allow_duplicate: bool) -> CreatedTraining:
@@ -89,8 +87,7 @@ class Trainings:
         async with self._titles.turn(draft.title):
             same_title = await self._titles.find(draft.title, fresh=allow_duplicate)
             if not allow_duplicate:
-                _refuse_unless_new(draft, body, same_title)
-                twin = next((item for item in same_title.items if same_content(item, body)), None)
+                twin = _twin_or_refusal(draft, body, same_title)
                 if twin is not None:
                     self._titles.remember(twin)
                     return created_training_from(twin, draft, "existing")
@@ -144,15 +141,18 @@ class Trainings:
         )
 
 
-def _refuse_unless_new(draft: TrainingDraft, body: dict[str, Any], same_title: Found) -> None:
-    """Other content under the same title is a duplicate; a catalog not read in full, with
-    nothing of the same content in what was read, cannot say there is none."""
-    if any(same_content(item, body) for item in same_title.items):
-        return
+def _twin_or_refusal(draft: TrainingDraft, body: dict[str, Any], same_title: Found) -> Item | None:
+    """The training already there with the same content, or None for a new one. Other content
+    under the same title is a duplicate; a catalog not read in full, with nothing of the same
+    content in what was read, cannot say there is none."""
+    twin = next((item for item in same_title.items if same_content(item, body)), None)
+    if twin is not None:
+        return twin
     if same_title.items:
         raise DuplicateTraining(draft.title, _named(same_title.items, draft.title))
     if not same_title.complete:
         raise DuplicateCheckIncomplete(draft.title, same_title.reason or "the catalog is too big")
+    return None
 
 
 def _was_created(error: UnexpectedAnswer) -> bool:
