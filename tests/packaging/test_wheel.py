@@ -4,6 +4,7 @@ import zipfile
 
 from mcp import Client, StdioServerParameters
 
+from tests.mcp.helpers import TOOL_NAMES
 from tests.packaging.builds import BIN, WHEEL_NAME, outside_env, run, uvx
 from tests.support import ROOT, model_visible
 
@@ -56,4 +57,4 @@ async def test_uvx_from_the_wheel_serves_mcp_over_stdio(wheel, tmp_path):
     )
     async with Client(server) as assistant:
         tools = model_visible((await assistant.list_tools()).tools)
-    assert [tool.name for tool in tools] == ["create_training"]
+    assert [tool.name for tool in tools] == TOOL_NAMES
