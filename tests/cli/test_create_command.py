@@ -20,15 +20,6 @@ FLAGS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def lucca_env(sandbox, monkeypatch, tmp_path):
-    """The CLI's settings point at the test's sandbox; no developer .env is read."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("LUCCA_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("LUCCA_API_KEY", SANDBOX_KEY)
-    return sandbox
-
-
 def json_file(tmp_path, data, name="training.json"):
     path = tmp_path / name
     path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")

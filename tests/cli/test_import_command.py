@@ -4,21 +4,11 @@ import csv
 import io
 import json
 
-import pytest
-
 from tests.importing.files import catalog, french_row, write_csv, write_json_lines
 from tests.support import ROOT, SANDBOX_KEY, posts
 from tools.cli.main import main
 
 SAMPLE = ROOT / "examples" / "trainings.csv"
-
-
-@pytest.fixture
-def lucca_env(sandbox, monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("LUCCA_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("LUCCA_API_KEY", SANDBOX_KEY)
-    return sandbox
 
 
 def test_the_sample_spreadsheet_is_imported_with_names_resolved(lucca_env, capsys, tmp_path):
