@@ -13,7 +13,7 @@ import httpx
 from tests.support import CONSOLE_SCRIPT
 
 # Settings a developer's shell may hold that would change what a test means.
-PRODUCT_VARIABLE_PREFIXES = ("LUCCA_", "MCP_", "SLACK_", "LLM_")
+PRODUCT_VARIABLE_PREFIXES = ("LUCCA_", "MCP_", "SLACK_", "LLM_", "STATE_")
 
 
 def free_port() -> int:

@@ -6,19 +6,26 @@ a pause anyway (other integrations share the budget), `pause` holds every later 
 
 A caller is never made to wait longer than `max_wait_seconds`: a slot further away than that is
 refused at once with `LuccaRateLimited`, before anything is sent, so it is always safe to retry.
-One pacer serves the whole process (see `tools.wiring.lucca_connection`).
+One pacer serves the whole process (see `tools.wiring.lucca_connection`). Given a `SharedBudget`
+(replicas on one store), the slots and the pauses are the tenant's, taken from the store: `rate`
+is then the budget of every replica together, not a share.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import math
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 
 from tools.core import events
+from tools.core.coordination import SharedBudget
 from tools.core.errors import LuccaRateLimited
+
+logger = logging.getLogger("lucca_training")
 
 # Our clock and Lucca's start their windows a few milliseconds apart; a slot this much later than
 # the exact window edge keeps the 51st request from arriving a hair early.
@@ -34,6 +41,7 @@ class RequestPacer:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        shared: SharedBudget | None = None,
     ) -> None:
         self.rate = rate  # 0: no pacing (tests, a sandbox without a limit)
         self.window_seconds = window_seconds
@@ -42,14 +50,14 @@ class RequestPacer:
         self._sleep = sleep
         self._granted: deque[float] = deque(maxlen=rate or 1)  # the latest `rate` slot times
         self._paused_until = 0.0
+        self.shared = shared
+        self._pausing: set[asyncio.Task[None]] = set()  # pauses on their way to the store
 
     async def take_slot(self) -> float:
         """Wait for this request's turn; the seconds waited. `LuccaRateLimited` if too far away."""
-        now = self._clock()
-        slot = max(now, self._paused_until)
-        if self.rate and len(self._granted) == self.rate:
-            slot = max(slot, self._granted[0] + self.window_seconds + EDGE_MARGIN_SECONDS)
-        wait = slot - now
+        wait = await self._shared_wait() if self.shared is not None else None
+        if wait is None:
+            wait = self._local_wait()
         if wait > self.max_wait_seconds:
             raise LuccaRateLimited(
                 f"Too many requests to Lucca are queued: this one would wait {math.ceil(wait)} "
@@ -58,18 +66,57 @@ class RequestPacer:
                 f"Try again in {math.ceil(wait)} seconds.",
                 retry_after=float(math.ceil(wait)),
             )
-        if self.rate:
-            self._granted.append(slot)
         waited = 0.0
         while wait > 0:
             await self._sleep(wait)
             waited += wait
             # A pause asked by Lucca while we slept holds this slot back too.
-            wait = self._paused_until - self._clock()
+            wait = await self._pause_left()
         if waited:
             events.emit(events.RateLimitWait(seconds=waited, reason="pacing"))
         return waited
 
+    async def _shared_wait(self) -> float | None:
+        """The tenant's next slot, taken in the store; None when the store did not answer (this
+        process then paces alone, and Lucca's 429s, if any, are waited out as usual)."""
+        try:
+            wait = await self.shared.reserve(  # type: ignore[union-attr]
+                self.rate, self.window_seconds, self.max_wait_seconds
+            )
+        except Exception as exc:  # the store's own errors: the core does not know its driver
+            logger.warning("The shared rate budget is unavailable (%s)", type(exc).__name__)
+            return None
+        return max(wait, self._paused_until - self._clock())
+
+    def _local_wait(self) -> float:
+        """This process alone: its own latest `rate` slots decide, and the slot is taken."""
+        now = self._clock()
+        slot = max(now, self._paused_until)
+        if self.rate and len(self._granted) == self.rate:
+            slot = max(slot, self._granted[0] + self.window_seconds + EDGE_MARGIN_SECONDS)
+        if self.rate and slot - now <= self.max_wait_seconds:
+            self._granted.append(slot)
+        return slot - now
+
+    async def _pause_left(self) -> float:
+        left = self._paused_until - self._clock()
+        if self.shared is not None:
+            # The store is down: this process's own pause still holds.
+            with contextlib.suppress(Exception):
+                left = max(left, await self.shared.paused_for())
+        return left
+
     def pause(self, seconds: float) -> None:
-        """Lucca answered 429: no slot before `seconds` from now."""
+        """Lucca answered 429: no slot before `seconds` from now (for every replica, when the
+        budget is shared: the store hears of it in the background)."""
         self._paused_until = max(self._paused_until, self._clock() + seconds)
+        if self.shared is not None:
+            task = asyncio.get_running_loop().create_task(self._share_pause(seconds))
+            self._pausing.add(task)
+            task.add_done_callback(self._pausing.discard)
+
+    async def _share_pause(self, seconds: float) -> None:
+        try:
+            await self.shared.pause(seconds)  # type: ignore[union-attr]
+        except Exception:  # the store is down: this process still pauses
+            logger.warning("Could not share Lucca's pause with the other replicas", exc_info=True)
