@@ -13,7 +13,7 @@ import asyncio
 import logging
 import time
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, nullcontext
 from typing import Any
 
@@ -40,8 +40,9 @@ class StoreUnavailable(Exception):
 
 
 class Store:
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], float] = time.time) -> None:
         self.engine = engine
+        self._clock = clock
         self.dialect = engine.dialect.name
         self._serial = asyncio.Lock() if self.dialect == "sqlite" else None
         self._migrated = False
@@ -52,10 +53,9 @@ class Store:
         """Whether other processes may share it (PostgreSQL), so the rate budget is shared."""
         return self.dialect == "postgresql"
 
-    @staticmethod
-    def now() -> float:
+    def now(self) -> float:
         """Wall-clock seconds: every replica reads the same clock (a lease outlives a process)."""
-        return time.time()
+        return self._clock()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
@@ -150,10 +150,10 @@ def _sqlite_engine(url: Any) -> AsyncEngine:
 
 
 @asynccontextmanager
-async def open_store(url: str) -> AsyncIterator[Store]:
+async def open_store(url: str, *, clock: Callable[[], float] = time.time) -> AsyncIterator[Store]:
     """The store for `url`, its schema created or migrated; closed on exit. A database that is
     down at start does not stop the process: `/readyz` says so, and the first use migrates."""
-    store = Store(new_engine(url))
+    store = Store(new_engine(url), clock=clock)
     try:
         try:
             await store.ping()
