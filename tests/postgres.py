@@ -8,6 +8,7 @@ CI (`CI=true`), where that is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -76,10 +77,8 @@ class PostgresServer:
         return self.url(name)
 
     def remove(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
             self.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped
         shutil.rmtree(self.root, ignore_errors=True)
 
 

@@ -37,7 +37,9 @@ class Served:
 
 
 @contextmanager
-def served(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Iterator[Served]:
+def served(
+    args: list[str], env: Mapping[str, str], cwd: str, port: int, healthy_within: float = 20.0
+) -> Iterator[Served]:
     """`lucca-training <args>` running until the block ends, then stopped with SIGTERM."""
     process = subprocess.Popen(
         [str(CONSOLE_SCRIPT), *args, "--port", str(port)],
@@ -49,7 +51,7 @@ def served(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Iter
     )
     server = Served(process, f"http://127.0.0.1:{port}")
     try:
-        wait_until_healthy(process, server.base_url)
+        wait_until_healthy(process, server.base_url, healthy_within)
         yield server
     finally:
         process.terminate()

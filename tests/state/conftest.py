@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.postgres import PostgresServer, require_postgres
 from tools.state.store import Store, open_store
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    server = PostgresServer(require_postgres())
-    server.start()
-    yield server
-    server.remove()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -23,11 +14,6 @@ def store_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'state.sqlite3'}"
     return request.getfixturevalue("postgres_server").new_database()
-
-
-@pytest.fixture
-def postgres_url(postgres_server: PostgresServer) -> str:
-    return postgres_server.new_database()
 
 
 class Clock:
