@@ -3,7 +3,8 @@
 Invalid input: `response_action: errors` on the blocks to fix; the modal stays open with all that
 was typed. Valid input: `response_action: update` to a "Creating..." view, and the creation goes on
 in `Creations` after Slack has its answer, once the journal holds it. A modal submitted again
-(on any replica) gets the same view back. A journal that cannot be written keeps the form open
+(on any replica) gets the same view back: writing it to the journal finds the first (one
+transaction per submission, so the acknowledgement stays fast). A journal that cannot be written keeps the form open
 with everything typed and says so: nothing was started.
 """
 
@@ -42,14 +43,6 @@ async def submit_training_form(
     view_id = str(view.get("id", ""))
     context = FormContext.decode(view.get("private_metadata"), user_id)
     words = texts(context.language)
-    try:
-        again = await services.creations.view_for_repeat(view_id, user_id)
-    except StoreUnavailable:
-        await ack(response_action="errors", errors={ids.TITLE_BLOCK: store_down(words.language)})
-        return
-    if again is not None:
-        await ack(response_action="update", view=again)
-        return
     access = await services.access.check(client, user_id)
     if access is Access.UNKNOWN:
         # Slack did not say whether the user may: keep the form open so they can try again.

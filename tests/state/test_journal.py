@@ -77,3 +77,14 @@ async def test_recent_for_user_lists_the_users_latest_first(store, clock):
     await journal.record("VX", "U2", None, SUBMISSION, CREATING)
     recent = await journal.recent_for_user("U1", limit=3)
     assert [entry.view_id for entry in recent] == ["V4", "V3", "V2"]
+
+
+async def test_submissions_arriving_together_are_written_once_each(store):
+    journal = SlackJournal(store)
+    keys = [(f"V{n % 10}", "U1") for n in range(30)]  # each key three times, at once
+    results = await asyncio.gather(
+        *(journal.record(view, user, None, SUBMISSION, CREATING) for view, user in keys)
+    )
+    assert sum(result is None for result in results) == 10  # one start per key
+    assert all(result.view == CREATING for result in results if result is not None)
+    assert len(await journal.recent_for_user("U1", limit=100)) == 10

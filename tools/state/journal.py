@@ -10,6 +10,7 @@ restored form is a new attempt (its entry is marked failed, and the next record 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ class SlackJournal:
     def __init__(self, store: Store, *, owner: str | None = None) -> None:
         self.store = store
         self.owner = owner or uuid.uuid4().hex  # this process, for the leases it holds
+        self._waiting: list[tuple[dict[str, Any], asyncio.Future[JournalEntry | None]]] = []
+        self._writer: asyncio.Task[None] | None = None
 
     async def record(
         self,
@@ -58,9 +61,12 @@ class SlackJournal:
         view: dict[str, Any],
     ) -> JournalEntry | None:
         """Write a new entry, leased to this process; None when written, else the entry that
-        was there (a repeated submission)."""
+        was there (a repeated submission). Submissions arriving together are written in one
+        transaction (a group commit), so a burst does not queue behind one commit each."""
         now = self.store.now()
-        fresh = {
+        row = {
+            "view_id": view_id,
+            "user_id": user_id,
             "team_id": team_id,
             "submission": json.dumps(submission),
             "view": json.dumps(view),
@@ -71,19 +77,56 @@ class SlackJournal:
             "created_at": now,
             "finished_at": None,
         }
-        statement = (
-            self.store.insert(table)
-            .values(view_id=view_id, user_id=user_id, **fresh)
-            .on_conflict_do_update(  # a failed attempt's key is free for the restored form
-                index_elements=["view_id", "user_id"], set_=fresh, where=table.c.state == FAILED
-            )
-        )
+        written: asyncio.Future[JournalEntry | None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((row, written))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_waiting())
+        return await written
+
+    async def _write_waiting(self) -> None:
+        await asyncio.sleep(0)  # the submissions of this instant join the batch
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            try:
+                results = await self._write(batch)
+            except BaseException as exc:
+                for _, written in batch:
+                    if not written.done():
+                        written.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise
+                continue
+            for (_, written), result in zip(batch, results, strict=True):
+                if not written.done():
+                    written.set_result(result)
+
+    async def _write(self, batch: list[tuple[dict[str, Any], Any]]) -> list[JournalEntry | None]:
+        first: dict[tuple[str, str], dict[str, Any]] = {}
+        for row, _ in batch:
+            first.setdefault((row["view_id"], row["user_id"]), row)
+        insert = self.store.insert(table).values(list(first.values()))
+        fresh = {name: insert.excluded[name] for name in _FRESH}
+        statement = insert.on_conflict_do_update(  # a failed attempt's key is free again
+            index_elements=["view_id", "user_id"], set_=fresh, where=table.c.state == FAILED
+        ).returning(table.c.view_id, table.c.user_id)
         async with self.store.transaction() as connection:
-            written = (await connection.execute(statement)).rowcount == 1
-            if written:
-                return None
-            row = (await connection.execute(select(table).where(_key(view_id, user_id)))).first()
-        return _entry(row) if row is not None else None
+            inserted = {tuple(key) for key in (await connection.execute(statement)).all()}
+            existing = {}
+            for key in first.keys() - inserted:
+                found = (await connection.execute(select(table).where(_key(*key)))).first()
+                existing[key] = _entry(found) if found is not None else None
+        results: list[JournalEntry | None] = []
+        answered: set[tuple[str, str]] = set()
+        for row, _ in batch:
+            key = (row["view_id"], row["user_id"])
+            if key in inserted and key not in answered:
+                results.append(None)  # written: this caller starts it
+            elif key in inserted:
+                results.append(_entry_of(first[key]))  # the same key twice in one batch
+            else:
+                results.append(existing.get(key))
+            answered.add(key)
+        return results
 
     async def entry(self, view_id: str, user_id: str) -> JournalEntry | None:
         """The running or finished entry of this key (a failed one is as good as none)."""
@@ -179,6 +222,23 @@ class SlackJournal:
         statement = delete(table).where(table.c.state != PENDING, table.c.finished_at < cutoff)
         async with self.store.transaction() as connection:
             return (await connection.execute(statement)).rowcount
+
+
+_FRESH = (
+    "team_id",
+    "submission",
+    "view",
+    "state",
+    "owner",
+    "lease_until",
+    "attempts",
+    "created_at",
+    "finished_at",
+)
+
+
+def _entry_of(row: dict[str, Any]) -> JournalEntry:
+    return _entry(type("Row", (), row))
 
 
 def _key(view_id: str, user_id: str) -> Any:
