@@ -3,9 +3,9 @@
 Invalid input: `response_action: errors` on the blocks to fix; the modal stays open with all that
 was typed. Valid input: `response_action: update` to a "Creating..." view, and the creation goes on
 in `Creations` after Slack has its answer, once the journal holds it. A modal submitted again
-(on any replica) gets the same view back: writing it to the journal finds the first (one
-transaction per submission, so the acknowledgement stays fast). A journal that cannot be written keeps the form open
-with everything typed and says so: nothing was started.
+(on any replica) gets the same view back: writing it to the journal finds the first (one write
+per submission, so the acknowledgement stays fast). A journal that cannot be written keeps the
+form open with everything typed and says so: nothing was started.
 """
 
 from __future__ import annotations
