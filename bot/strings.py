@@ -258,6 +258,10 @@ _EN = Texts(
             ":warning: Lucca's answer could not be read. Look for *{title}* in Lucca Training "
             "before submitting again: it may have been created."
         ),
+        "title_busy": (
+            ":hourglass: *{title}* is being created from another place right now, or the app's "
+            "store is not answering: nothing was sent to Lucca. Submit again in a moment."
+        ),
         "duplicate_check_incomplete": (
             ":warning: The catalog could not be searched in full for *{title}*, so nothing was "
             "created: a training with that title may already be there. Look for it in Lucca "
@@ -442,6 +446,11 @@ _FR = Texts(
         "unexpected_answer": (
             ":warning: La réponse de Lucca est illisible. Cherchez *{title}* dans Lucca Training "
             "avant de valider de nouveau : elle a peut-être été créée."
+        ),
+        "title_busy": (
+            ":hourglass: *{title}* est en cours de création ailleurs, ou le stockage de "
+            "l'application ne répond pas : rien n'a été envoyé à Lucca. Validez de nouveau dans "
+            "un instant."
         ),
         "duplicate_check_incomplete": (
             ":warning: Le catalogue n'a pas pu être parcouru en entier pour *{title}* : rien n'a "
