@@ -29,10 +29,19 @@ from tests.bot.slack_driver import (
 )
 from tests.servers import Served, free_port, served
 from tests.support import SANDBOX_KEY, posts
+from tools.sandbox.config import SandboxConfig
+from tools.sandbox.runner import SandboxServer
 
 SHOWN_WITHIN_SECONDS = 15.0
 STARTS_WITHIN_SECONDS = 60.0  # two cores shared with other work: an import can be slow
 TITLE = VALID_FORM[ids.TITLE_BLOCK]
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    """No rate limit: the test reads the catalog as often as it polls for the result."""
+    with SandboxServer(SandboxConfig(api_key=SANDBOX_KEY, rate_limit=0)) as server:
+        yield server
 
 
 @pytest.fixture
