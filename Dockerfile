@@ -31,9 +31,13 @@ RUN /opt/venv/bin/pip install -c constraints.txt .
 FROM python:3.11-slim-bookworm AS runtime
 RUN useradd --system --uid 10001 --user-group --no-create-home --shell /usr/sbin/nologin app
 COPY --from=builder /opt/venv /opt/venv
+# The store (STATE_URL): a SQLite file where the app may write, so a crash of the process loses
+# nothing it acknowledged; mount a volume there to keep it across containers, or set STATE_URL to
+# a PostgreSQL for several replicas.
 ENV PATH="/opt/venv/bin:$PATH" \
     PYTHONUNBUFFERED=1 \
-    PYTHONDONTWRITEBYTECODE=1
+    PYTHONDONTWRITEBYTECODE=1 \
+    STATE_URL=sqlite:////tmp/lucca-training-state.sqlite3
 # Settings come from the environment; a .env file here (the working directory) is read too.
 WORKDIR /app
 USER 10001:10001

@@ -7,9 +7,11 @@ Slack Web API. This script plays Slack: it opens the modals, then sends the subm
 view_submission requests over real HTTP (kept-alive connections, one per submission), all at
 once, and times each acknowledgement from the first byte sent to the last byte of the answer.
 Target: the slowest under 300 ms (Slack allows 3000), every submission acknowledged, and exactly
-one training created per submission.
+one training created per submission. Each submission is written to the store's journal before its
+acknowledgement: the run is made with the journal on a SQLite file and on PostgreSQL (a server of
+its own from Debian's binaries, or `--state-url`), and in memory (no store) for comparison.
 
-    python bench/slack_submissions.py [--submissions 50] [--delay 4]
+    python bench/slack_submissions.py [--submissions 50] [--delay 4] [--state-url URL]
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from urllib.parse import urlencode, urlsplit
 
@@ -38,11 +41,12 @@ KEY = "bench-key"
 BOT_TOKEN = "xoxb-bench-bot-token"
 SIGNING_SECRET = "bench-signing-secret"
 USER = "U0BENCH"
+NO_STORE = "memory"  # the journal in the process's memory, as without a store
 
 
-def start_app(sandbox_url: str, slack_api_url: str) -> tuple[subprocess.Popen, str]:
+def start_app(sandbox_url: str, slack_api_url: str, state_url: str) -> tuple[subprocess.Popen, str]:
     """This script again, in `--serve` mode: the Slack app alone in its process."""
-    command = [sys.executable, __file__, "--serve", sandbox_url, slack_api_url]
+    command = [sys.executable, __file__, "--serve", sandbox_url, slack_api_url, state_url]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
     port = process.stdout.readline().strip()
     if not port.isdigit():
@@ -50,7 +54,9 @@ def start_app(sandbox_url: str, slack_api_url: str) -> tuple[subprocess.Popen, s
     return process, f"http://127.0.0.1:{port}/slack/events"
 
 
-async def serve_app(sandbox_url: str, slack_api_url: str) -> None:
+async def serve_app(sandbox_url: str, slack_api_url: str, state_url: str) -> None:
+    from contextlib import AsyncExitStack
+
     import uvicorn
 
     from bot.app import build_slack_app
@@ -58,6 +64,8 @@ async def serve_app(sandbox_url: str, slack_api_url: str) -> None:
     from bot.settings import SlackSettings
     from tools.core.client import LuccaClient, new_http_client
     from tools.core.trainings import Trainings
+    from tools.state.journal import SlackJournal
+    from tools.state.store import open_store
 
     settings = SlackSettings(
         _env_file=None,
@@ -67,8 +75,13 @@ async def serve_app(sandbox_url: str, slack_api_url: str) -> None:
         slack_allowed_users=(USER,),
         slack_allowed_usergroups=(),
     )
-    async with new_http_client() as http:
-        face = build_slack_app(settings, Trainings(LuccaClient(http, sandbox_url, KEY)))
+    async with AsyncExitStack() as stack:
+        http = await stack.enter_async_context(new_http_client())
+        journal = None
+        if state_url != NO_STORE:
+            journal = SlackJournal(await stack.enter_async_context(open_store(state_url)))
+        trainings = Trainings(LuccaClient(http, sandbox_url, KEY))
+        face = build_slack_app(settings, trainings, journal=journal)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
         print(sock.getsockname()[1], flush=True)
@@ -175,18 +188,11 @@ def nearest_rank(sorted_values: list[float], percent: float) -> float:
     return sorted_values[max(0, math.ceil(percent / 100 * len(sorted_values)) - 1)]
 
 
-def main() -> int:
-    if len(sys.argv) == 4 and sys.argv[1] == "--serve":
-        asyncio.run(serve_app(sys.argv[2], sys.argv[3]))
-        return 0
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--submissions", type=int, default=50)
-    parser.add_argument("--delay", type=float, default=4.0, help="seconds Lucca takes per POST")
-    args = parser.parse_args()
+def one_run(args: argparse.Namespace, state_url: str) -> dict:
     sandbox, sandbox_url = start_sandbox(KEY)
     try:
         with FakeSlack(BOT_TOKEN) as fake:
-            app, events_url = start_app(sandbox_url, fake.api_url)
+            app, events_url = start_app(sandbox_url, fake.api_url, state_url)
             try:
                 answers, created, shown, finished = asyncio.run(
                     measure(events_url, sandbox_url, fake, args.submissions, args.delay)
@@ -203,33 +209,83 @@ def main() -> int:
         for _, status, body in answers
         if status == 200 and body.get("response_action") == "update"
     )
+    return {
+        "latencies": latencies,
+        "acknowledged": acknowledged,
+        "created": created,
+        "shown": shown,
+        "finished": finished,
+        "problems": problems,
+    }
+
+
+def report(args: argparse.Namespace, label: str, run: dict) -> bool:
+    """Print one run's lines and figures; whether it met its targets."""
+    latencies, count = run["latencies"], args.submissions
     slowest = latencies[-1]
-    passed = (
-        slowest < TARGET_MS
-        and acknowledged == args.submissions
-        and created == args.submissions
-        and problems == 0
+    print(f"  journal {label}:")
+    print(f"    ack latency median {statistics.median(latencies):8.1f} ms")
+    print(f"    ack latency p99    {nearest_rank(latencies, 99):8.1f} ms")
+    print(f"    ack latency max    {slowest:8.1f} ms   (target < {TARGET_MS:.0f} ms; Slack: 3000)")
+    print(f"    acknowledged       {run['acknowledged']:8d} of {count}")
+    print(f"    trainings created  {run['created']:8d}   (expected {count})")
+    print(f"    results shown      {run['shown']:8d}   after {run['finished']:.1f} s")
+    print(f"    views refused      {run['problems']:8d}")
+    name = "Slack" if label == "in memory" else f"Slack, journal on {label}"
+    everyone, target = f"= {count}", f"< {TARGET_MS:g} ms"
+    figure(f"{name}: ack median", statistics.median(latencies), "ms", digits=1)
+    figure(f"{name}: ack max", slowest, "ms", target=target, passed=slowest < TARGET_MS, digits=1)
+    ok = run["acknowledged"] == count
+    figure(
+        f"{name}: acknowledged", run["acknowledged"], "count", target=everyone, passed=ok, digits=0
     )
+    ok = run["created"] == count
+    figure(
+        f"{name}: trainings created", run["created"], "count", target=everyone, passed=ok, digits=0
+    )
+    figure(f"{name}: results shown after", run["finished"], "s", digits=1)
+    return (
+        slowest < TARGET_MS
+        and run["acknowledged"] == count
+        and run["created"] == count
+        and run["problems"] == 0
+    )
+
+
+def main() -> int:
+    if len(sys.argv) == 5 and sys.argv[1] == "--serve":
+        asyncio.run(serve_app(sys.argv[2], sys.argv[3], sys.argv[4]))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--submissions", type=int, default=50)
+    parser.add_argument("--delay", type=float, default=4.0, help="seconds Lucca takes per POST")
+    parser.add_argument("--state-url", default="", help="a PostgreSQL URL (default: its own)")
+    parser.add_argument("--no-postgres", action="store_true", help="memory and SQLite only")
+    args = parser.parse_args()
     print(
         f"Slack submissions: {args.submissions} at once, Lucca answering each creation "
         f"after {args.delay:g} s"
     )
-    print(f"  ack latency median {statistics.median(latencies):8.1f} ms")
-    print(f"  ack latency p99    {nearest_rank(latencies, 99):8.1f} ms")
-    print(f"  ack latency max    {slowest:8.1f} ms   (target < {TARGET_MS:.0f} ms; Slack: 3000)")
-    print(f"  acknowledged       {acknowledged:8d} of {args.submissions}")
-    print(f"  trainings created  {created:8d}   (expected {args.submissions})")
-    print(f"  results shown      {shown:8d}   after {finished:.1f} s")
-    print(f"  views refused      {problems:8d}")
-    count, everyone = args.submissions, f"= {args.submissions}"
-    figure("Slack: ack median", statistics.median(latencies), "ms", digits=1)
-    target = f"< {TARGET_MS:g} ms"
-    figure("Slack: ack max", slowest, "ms", target=target, passed=slowest < TARGET_MS, digits=1)
-    ok = acknowledged == count
-    figure("Slack: acknowledged", acknowledged, "count", target=everyone, passed=ok, digits=0)
-    ok = created == count
-    figure("Slack: trainings created", created, "count", target=everyone, passed=ok, digits=0)
-    figure("Slack: results shown after", finished, "s", digits=1)
+    passed = True
+    with tempfile.TemporaryDirectory() as folder:
+        stores = {"in memory": NO_STORE, "SQLite": f"sqlite:///{folder}/state.sqlite3"}
+        server = None
+        if args.state_url:
+            stores["PostgreSQL"] = args.state_url
+        elif not args.no_postgres:
+            from tests.postgres import PostgresServer, postgres_bin
+
+            if postgres_bin() is None:
+                raise SystemExit("PostgreSQL is needed (apt-get install -y postgresql)")
+            server = PostgresServer(postgres_bin())
+            server.start()
+            stores["PostgreSQL"] = server.new_database()
+        try:
+            for label, url in stores.items():
+                passed = report(args, label, one_run(args, url)) and passed
+        finally:
+            if server is not None:
+                server.remove()
     verdict(passed)
     return 0
 

@@ -38,6 +38,7 @@ from tools.core.trainings import Trainings
 from tools.drafting.client import ModelClient
 from tools.drafting.drafter import Drafter
 from tools.drafting.settings import LlmConnection
+from tools.state.journal import SlackJournal
 
 logger = logging.getLogger("lucca_training.slack")
 
@@ -59,6 +60,10 @@ class SlackFace:
         """On shutdown: let the creations in flight finish (bounded), so none is cut short."""
         await self.services.creations.drain(timeout)
 
+    async def run_worker(self) -> None:
+        """Until cancelled: finish the journal's submissions whose process died."""
+        await self.services.creations.run_worker(self.app.client)
+
 
 def build_slack_app(
     settings: SlackSettings,
@@ -67,6 +72,7 @@ def build_slack_app(
     settle_seconds: float = SETTLE_SECONDS,
     start_delay: float = START_DELAY_SECONDS,
     llm: LlmConnection | None = None,
+    journal: SlackJournal | None = None,
 ) -> SlackFace:
     """The Slack face, ready for `slack_events_asgi` (HTTP mode) or `run_socket_mode`.
 
@@ -75,6 +81,8 @@ def build_slack_app(
     none), HTTP requests are checked against a random secret nobody knows, so that an unset
     secret can never mean "accept anything". `llm` (from `tools.drafting.settings`) turns on
     drafting with a language model; its calls share the Lucca client's `httpx.AsyncClient`.
+    `journal` (on the store, `tools.state`) keeps submissions across crashes and replicas;
+    without one, this process's memory does.
     """
     client = AsyncWebClient(
         token=settings.bot_token(),
@@ -103,6 +111,7 @@ def build_slack_app(
         catalog=CatalogOptions(trainings.catalog),
         creations=Creations(
             trainings,
+            journal=journal,
             settle_seconds=settle_seconds,
             start_delay=start_delay,
             with_drafting=llm is not None,

@@ -1,13 +1,17 @@
 """Creations in flight and done, one per submitted modal: the guard against creating twice.
 
-A valid submission registers its view (and user) here before it is acknowledged, then the creation
-runs as a task this registry owns: it calls the core, shows the result with `views.update`, and
-sends the durable messages (a DM, and a note in the channel the command came from). A second
-submission of the same view, while the first is running or after it succeeded (a double click, a
-retried request), gets the same view back and creates nothing. A failed creation leaves the
-registry, so that submitting the restored form is a new attempt.
+A valid submission is written to the journal (`tools.state.journal`, keyed by view and user)
+before it is acknowledged; then the creation runs as a task this object owns, holding the entry's
+lease: it calls the core, shows the result with `views.update`, and sends the durable messages (a
+DM, and a note in the channel the command came from). A second submission of the same view, on
+any replica, while the first is running or after it succeeded (a double click, a retried
+request), gets the same view back and creates nothing. A failed creation leaves the journal, so
+that submitting the restored form is a new attempt.
 
-The registry lives in this process; several replicas would need a shared one (not built here).
+The worker (`run_worker`, one per replica) takes the entries whose process died: their lease
+lapsed. It settles each through the core, whose catalog lookup comes first (found: that training
+is the result; not found: it is created), and shows the result as the first process would have.
+Without a store, the journal is this process's memory (`tools.state.memory_journal`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -28,6 +32,7 @@ from bot.failures import failure_report
 from bot.form import form_view
 from bot.form_context import FormContext
 from bot.form_values import FormValues
+from bot.journal_records import submission_parts, submission_record
 from bot.slack_calls import SLACK_FAILURES, slack_error_code, update_view
 from bot.strings import Texts, mrkdwn_escape
 from bot.thread_reply import reply_in_thread
@@ -37,6 +42,9 @@ from tools.core.errors import DuplicateCheckIncomplete, DuplicateTraining, Train
 from tools.core.events import Caller
 from tools.core.result import CreatedTraining
 from tools.core.trainings import Trainings
+from tools.state.journal import RENEW_SECONDS, JournalEntry, SlackJournal
+from tools.state.memory_journal import MemoryJournal
+from tools.state.store import StoreUnavailable
 
 logger = logging.getLogger("lucca_training.slack")
 
@@ -46,7 +54,9 @@ SETTLE_SECONDS = 0.3
 # A creation starts this long after its acknowledgement: in a burst of submissions, answering
 # Slack within its 3 seconds comes first, and a creation has no deadline of its own.
 START_DELAY_SECONDS = 0.2
-KEEP_DONE_SECONDS = 3600.0
+KEEP_DONE_SECONDS = 3600.0  # a finished entry answers repeats this long, then is removed
+POLL_SECONDS = 1.0  # how often a worker looks for entries whose process died
+PURGE_EVERY_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -68,18 +78,12 @@ class Submission:
         return Caller(face="slack", who=self.context.user_id, team=self.team_id)
 
 
-@dataclass
-class _Entry:
-    view: dict[str, Any]  # what a repeated submission is answered with
-    started: float = field(default_factory=time.monotonic)
-    finished: float | None = None
-
-
 class Creations:
     def __init__(
         self,
         trainings: Trainings,
         *,
+        journal: SlackJournal | MemoryJournal | None = None,
         settle_seconds: float = SETTLE_SECONDS,
         start_delay: float = START_DELAY_SECONDS,
         with_drafting: bool = False,  # a restored form keeps its "Draft with AI" button
@@ -88,32 +92,67 @@ class Creations:
     ) -> None:
         self._on_created = on_created
         self._trainings = trainings
+        self.journal = journal if journal is not None else MemoryJournal()
         self._with_drafting = with_drafting
         self._settle_seconds = settle_seconds
         self._start_delay = start_delay
-        self._entries: dict[tuple[str, str], _Entry] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def view_for_repeat(self, view_id: str, user_id: str) -> dict[str, Any] | None:
-        """The creating or result view, if this modal was already submitted and has not failed."""
-        self._forget_old()
-        entry = self._entries.get((view_id, user_id))
+    async def view_for_repeat(self, view_id: str, user_id: str) -> dict[str, Any] | None:
+        """The creating or result view, if this modal was already submitted and has not failed.
+        `StoreUnavailable` when the journal cannot be read."""
+        entry = await self.journal.entry(view_id, user_id)
         return entry.view if entry is not None else None
 
-    def start(self, client: AsyncWebClient, submission: Submission) -> dict[str, Any]:
-        """Register the submission and start creating; the "Creating..." view to answer with.
-
-        Synchronous on purpose: nothing can run between the check and the registration.
-        """
-        existing = self.view_for_repeat(*submission.key)
-        if existing is not None:
-            return existing
+    async def start(self, client: AsyncWebClient, submission: Submission) -> dict[str, Any]:
+        """Write the submission to the journal and start creating; the "Creating..." view to
+        answer with, or the view of the same submission already there. `StoreUnavailable` when
+        the journal cannot be written: nothing was started."""
         view = creating_view(submission.texts, submission.draft.title)
-        entry = self._entries[submission.key] = _Entry(view)
-        task = asyncio.create_task(self._create(client, submission, entry))
+        existing = await self.journal.record(
+            submission.view_id,
+            submission.context.user_id,
+            submission.team_id,
+            submission_record(submission),
+            view,
+        )
+        if existing is not None:
+            return existing.view
+        self._spawn(self._create(client, submission, started=time.monotonic()))
+        return view
+
+    async def take_over(self, client: AsyncWebClient) -> int:
+        """Start the entries whose process died (their lease lapsed); how many."""
+        entries = await self.journal.take_expired()
+        for entry in entries:
+            logger.info("Taking over the Slack submission of user %s", entry.user_id)
+            submission = _submission_of(entry)
+            self._spawn(self._create(client, submission, started=0.0, taken_over=True))
+        return len(entries)
+
+    async def run_worker(self, client: AsyncWebClient, poll_seconds: float = POLL_SECONDS) -> None:
+        """Until cancelled: take over what died, and remove what finished long ago."""
+        loop = asyncio.get_running_loop()
+        purged_at, down = loop.time(), False
+        while True:
+            try:
+                await self.take_over(client)
+                if loop.time() - purged_at > PURGE_EVERY_SECONDS:
+                    await self.journal.purge(KEEP_DONE_SECONDS)
+                    purged_at = loop.time()
+                if down:
+                    logger.info("The store answers again: Slack submissions resume")
+                down = False
+            except StoreUnavailable as exc:
+                if not down:
+                    logger.warning("The store is unavailable; Slack submissions wait: %s", exc)
+                down = True
+            await asyncio.sleep(poll_seconds)
+
+    def _spawn(self, work: Any) -> None:
+        task = asyncio.create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
-        return view
 
     @property
     def in_flight(self) -> int:
@@ -124,37 +163,82 @@ class Creations:
         if self._tasks:
             await asyncio.wait(set(self._tasks), timeout=timeout)
 
-    async def _create(self, client: AsyncWebClient, submission: Submission, entry: _Entry) -> None:
-        await asyncio.sleep(self._start_delay)
+    async def _create(
+        self,
+        client: AsyncWebClient,
+        submission: Submission,
+        *,
+        started: float,
+        taken_over: bool = False,
+    ) -> None:
+        if not taken_over:
+            await asyncio.sleep(self._start_delay)
+        lease = asyncio.create_task(self._keep_lease(submission))
         try:
-            created = await self._trainings.create(
-                submission.draft,
-                caller=submission.caller,
-                allow_duplicate=bool(submission.values.allow_duplicate),
-            )
+            created = await self._run_core(submission, taken_over=taken_over)
         except TrainingError as error:
-            await self._failed(client, submission, entry, error)
+            await self._failed(client, submission, started, error)
             return
         except Exception as error:  # a bug of ours: the user must still learn the outcome
             logger.exception("Creating a training from Slack failed unexpectedly")
-            await self._failed(client, submission, entry, error)
+            await self._failed(client, submission, started, error)
             return
+        finally:
+            lease.cancel()
         logger.info("Created training #%s for Slack user %s", created.id, submission.key[1])
-        entry.view = result_view(submission.texts, created)
-        entry.finished = time.monotonic()
-        await self._settle(entry)
+        view = result_view(submission.texts, created)
+        await self._journal_write(self.journal.show(*submission.key, view))  # for repeats
+        await self._settle(started)
         await asyncio.gather(
-            self._update(client, submission.view_id, entry.view),
+            self._update(client, submission.view_id, view),
             self._tell(client, submission, created),
             *([self._on_created(client, submission, created)] if self._on_created else []),
         )
+        # Shown first, then finished: a crash in between shows it again, never not at all.
+        await self._journal_write(self.journal.finish(*submission.key, view))
+
+    async def _run_core(self, submission: Submission, *, taken_over: bool) -> CreatedTraining:
+        allow_duplicate = bool(submission.values.allow_duplicate)
+        if not taken_over:
+            return await self._trainings.create(
+                submission.draft, caller=submission.caller, allow_duplicate=allow_duplicate
+            )
+        # The process that died may have created it: the catalog says first. Only content that
+        # differs there may be a duplicate the user asked for.
+        try:
+            created = await self._trainings.create(submission.draft, caller=submission.caller)
+        except DuplicateTraining:
+            if not allow_duplicate:
+                raise
+            return await self._trainings.create(
+                submission.draft, caller=submission.caller, allow_duplicate=True
+            )
+        return (
+            created.model_copy(update={"outcome": "recovered"})
+            if (created.outcome == "existing")
+            else created
+        )
+
+    async def _keep_lease(self, submission: Submission) -> None:
+        """Renew the entry's lease while the creation runs, so no worker takes it over."""
+        while True:
+            await asyncio.sleep(RENEW_SECONDS)
+            try:
+                await self.journal.renew(*submission.key)
+            except StoreUnavailable as exc:
+                logger.warning("Could not renew a Slack submission's lease: %s", exc)
+
+    async def _journal_write(self, write: Any) -> None:
+        try:
+            await write
+        except StoreUnavailable as exc:  # the lease lapses: a worker settles it again later
+            logger.warning("Could not write the Slack journal: %s", exc)
 
     async def _failed(
-        self, client: AsyncWebClient, submission: Submission, entry: _Entry, error: BaseException
+        self, client: AsyncWebClient, submission: Submission, started: float, error: BaseException
     ) -> None:
         kind = getattr(error, "kind", "internal")
         logger.warning("Slack user %s: training not created (%s)", submission.key[1], kind)
-        self._entries.pop(submission.key, None)
         report = failure_report(submission.texts, error, submission.values)
         values = submission.values
         if isinstance(error, DuplicateTraining | DuplicateCheckIncomplete):
@@ -171,12 +255,13 @@ class Creations:
                 else None
             ),
         )
-        await self._settle(entry)
+        await self._journal_write(self.journal.fail(*submission.key))  # a resubmit is new
+        await self._settle(started)
         if not await self._update(client, submission.view_id, form):
             await self._post_failure(client, submission, report.notice)
 
-    async def _settle(self, entry: _Entry) -> None:
-        remaining = self._settle_seconds - (time.monotonic() - entry.started)
+    async def _settle(self, started: float) -> None:
+        remaining = self._settle_seconds - (time.monotonic() - started)
         if remaining > 0:
             await asyncio.sleep(remaining)
 
@@ -215,11 +300,10 @@ class Creations:
         channel = answer.get("channel")
         return channel if isinstance(channel, str) else None
 
-    def _forget_old(self) -> None:
-        now = time.monotonic()
-        for key, entry in list(self._entries.items()):
-            if entry.finished is not None and now - entry.finished > KEEP_DONE_SECONDS:
-                del self._entries[key]
+
+def _submission_of(entry: JournalEntry) -> Submission:
+    values, draft, context, words = submission_parts(entry.submission, entry.user_id)
+    return Submission(entry.view_id, values, draft, context, words, team_id=entry.team_id)
 
 
 async def _respond(response_url: str, text: str) -> None:

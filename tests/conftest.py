@@ -152,3 +152,21 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     if leaks:
         report.outcome = "failed"
         report.longrepr = "a canary secret was printed:\n" + "\n".join(leaks)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the session (`tests.postgres`): skipped locally without
+    Debian's binaries, a failure in CI."""
+    from tests.postgres import PostgresServer, require_postgres
+
+    server = PostgresServer(require_postgres())
+    server.start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A fresh database on it."""
+    return postgres_server.new_database()

@@ -13,7 +13,7 @@ import httpx
 from tests.support import CONSOLE_SCRIPT
 
 # Settings a developer's shell may hold that would change what a test means.
-PRODUCT_VARIABLE_PREFIXES = ("LUCCA_", "MCP_", "SLACK_", "LLM_")
+PRODUCT_VARIABLE_PREFIXES = ("LUCCA_", "MCP_", "SLACK_", "LLM_", "STATE_")
 
 
 def free_port() -> int:
@@ -37,7 +37,9 @@ class Served:
 
 
 @contextmanager
-def served(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Iterator[Served]:
+def served(
+    args: list[str], env: Mapping[str, str], cwd: str, port: int, healthy_within: float = 20.0
+) -> Iterator[Served]:
     """`lucca-training <args>` running until the block ends, then stopped with SIGTERM."""
     process = subprocess.Popen(
         [str(CONSOLE_SCRIPT), *args, "--port", str(port)],
@@ -49,7 +51,7 @@ def served(args: list[str], env: Mapping[str, str], cwd: str, port: int) -> Iter
     )
     server = Served(process, f"http://127.0.0.1:{port}")
     try:
-        wait_until_healthy(process, server.base_url)
+        wait_until_healthy(process, server.base_url, healthy_within)
         yield server
     finally:
         process.terminate()

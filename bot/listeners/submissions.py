@@ -2,7 +2,10 @@
 
 Invalid input: `response_action: errors` on the blocks to fix; the modal stays open with all that
 was typed. Valid input: `response_action: update` to a "Creating..." view, and the creation goes on
-in `Creations` after Slack has its answer. A modal submitted again gets the same view back.
+in `Creations` after Slack has its answer, once the journal holds it. A modal submitted again
+(on any replica) gets the same view back: writing it to the journal finds the first (one write
+per submission, so the acknowledgement stays fast). A journal that cannot be written keeps the
+form open with everything typed and says so: nothing was started.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ from bot.access import Access
 from bot.creations import Submission
 from bot.form_context import FormContext
 from bot.form_values import FormValues, check_form
+from bot.journal_words import store_down
 from bot.services import Services
 from bot.strings import texts
 from bot.views import refused_view
 from tools.core.events import Caller
+from tools.state.store import StoreUnavailable
 
 logger = logging.getLogger("lucca_training.slack")
 
@@ -38,10 +43,6 @@ async def submit_training_form(
     view_id = str(view.get("id", ""))
     context = FormContext.decode(view.get("private_metadata"), user_id)
     words = texts(context.language)
-    again = services.creations.view_for_repeat(view_id, user_id)
-    if again is not None:
-        await ack(response_action="update", view=again)
-        return
     access = await services.access.check(client, user_id)
     if access is Access.UNKNOWN:
         # Slack did not say whether the user may: keep the form open so they can try again.
@@ -58,4 +59,10 @@ async def submit_training_form(
         await ack(response_action="errors", errors=checked.errors)
         return
     submission = Submission(view_id, values, checked.draft, context, words, team_id=team)
-    await ack(response_action="update", view=services.creations.start(client, submission))
+    try:
+        view = await services.creations.start(client, submission)
+    except StoreUnavailable as exc:
+        logger.warning("Slack user %s: submission not recorded (%s)", user_id, exc)
+        await ack(response_action="errors", errors={ids.TITLE_BLOCK: store_down(words.language)})
+        return
+    await ack(response_action="update", view=view)

@@ -161,6 +161,10 @@ TEXTS = Texts(
             ":warning: Luccas Antwort war nicht lesbar. Suchen Sie *{title}* in Lucca Training, "
             "bevor Sie erneut senden: Sie wurde vielleicht erstellt."
         ),
+        "title_busy": (
+            ":hourglass: *{title}* wird gerade an anderer Stelle erstellt, oder der Speicher der "
+            "App antwortet nicht: Es wurde nichts an Lucca gesendet. Senden Sie gleich erneut."
+        ),
         "duplicate_check_incomplete": (
             ":warning: Der Katalog konnte nicht vollständig nach *{title}* durchsucht werden, "
             "also wurde nichts erstellt: Eine Schulung mit diesem Titel gibt es dort vielleicht "

@@ -149,6 +149,10 @@ TEXTS = Texts(
             ":warning: Lucca's answer could not be read. Look for *{title}* in Lucca Training "
             "before submitting again: it may have been created."
         ),
+        "title_busy": (
+            ":hourglass: *{title}* is being created from another place right now, or the app's "
+            "store is not answering: nothing was sent to Lucca. Submit again in a moment."
+        ),
         "duplicate_check_incomplete": (
             ":warning: The catalog could not be searched in full for *{title}*, so nothing was "
             "created: a training with that title may already be there. Look for it in Lucca "

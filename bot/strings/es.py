@@ -158,6 +158,11 @@ TEXTS = Texts(
             ":warning: No se pudo leer la respuesta de Lucca. Busque *{title}* en Lucca "
             "Training antes de enviar de nuevo: puede que se haya creado."
         ),
+        "title_busy": (
+            ":hourglass: *{title}* se está creando en otro lugar ahora mismo, o el almacenamiento "
+            "de la aplicación no responde: no se envió nada a Lucca. Vuelva a enviar en un "
+            "momento."
+        ),
         "duplicate_check_incomplete": (
             ":warning: No se pudo buscar *{title}* en todo el catálogo, así que no se ha creado "
             "nada: puede que ya exista una formación con ese título. Búsquela en Lucca "

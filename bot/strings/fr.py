@@ -161,6 +161,11 @@ TEXTS = Texts(
             ":warning: La réponse de Lucca est illisible. Cherchez *{title}* dans Lucca Training "
             "avant de valider de nouveau : elle a peut-être été créée."
         ),
+        "title_busy": (
+            ":hourglass: *{title}* est en cours de création ailleurs, ou le stockage de "
+            "l'application ne répond pas : rien n'a été envoyé à Lucca. Validez de nouveau dans "
+            "un instant."
+        ),
         "duplicate_check_incomplete": (
             ":warning: Le catalogue n'a pas pu être parcouru en entier pour *{title}* : rien n'a "
             "été créé, car une formation de ce titre y est peut-être déjà. Cherchez-la dans Lucca "

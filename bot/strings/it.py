@@ -158,6 +158,11 @@ TEXTS = Texts(
             ":warning: La risposta di Lucca non è leggibile. Cerchi *{title}* in Lucca Training "
             "prima di inviare di nuovo: potrebbe essere stata creata."
         ),
+        "title_busy": (
+            ":hourglass: *{title}* è in fase di creazione altrove in questo momento, oppure "
+            "l'archivio dell'app non risponde: nulla è stato inviato a Lucca. Invii di nuovo tra "
+            "un momento."
+        ),
         "duplicate_check_incomplete": (
             ":warning: Non è stato possibile cercare *{title}* in tutto il catalogo, quindi non "
             "è stato creato nulla: una formazione con questo titolo potrebbe esserci già. La "

@@ -155,6 +155,11 @@ TEXTS = Texts(
             ":warning: Não foi possível ler a resposta da Lucca. Procure *{title}* no Lucca "
             "Training antes de enviar de novo: ela pode ter sido criada."
         ),
+        "title_busy": (
+            ":hourglass: *{title}* está a ser criada noutro lugar neste momento, ou o "
+            "armazenamento da aplicação não responde: nada foi enviado à Lucca. Envie novamente "
+            "daqui a pouco."
+        ),
         "duplicate_check_incomplete": (
             ":warning: Não foi possível procurar *{title}* em todo o catálogo, então nada foi "
             "criado: uma formação com esse título pode já existir. Procure-a no Lucca Training; "

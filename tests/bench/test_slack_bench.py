@@ -9,7 +9,7 @@ from bench.run_all import parse_figures
 BENCH = Path(__file__).parents[2] / "bench"
 
 
-def test_slack_submissions_bench_runs_and_prints_its_figures():
+def test_slack_submissions_bench_runs_and_prints_its_figures(postgres_url):
     result = subprocess.run(
         [
             sys.executable,
@@ -18,10 +18,12 @@ def test_slack_submissions_bench_runs_and_prints_its_figures():
             "5",
             "--delay",
             "0.5",
+            "--state-url",
+            postgres_url,
         ],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=240,
     )
     assert result.returncode == 0, result.stderr
     for label in ("ack latency median", "ack latency p99", "ack latency max", "target < 300 ms"):
@@ -32,3 +34,6 @@ def test_slack_submissions_bench_runs_and_prints_its_figures():
     figures = {f.name: f for f in parse_figures("slack_submissions.py", result.stdout)}
     assert figures["Slack: trainings created"].value == "5"
     assert figures["Slack: ack max"].target == "< 300 ms"
+    for store in ("SQLite", "PostgreSQL"):  # the journal written before each acknowledgement
+        assert figures[f"Slack, journal on {store}: trainings created"].value == "5"
+        assert figures[f"Slack, journal on {store}: ack max"].target == "< 300 ms"

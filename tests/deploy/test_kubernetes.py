@@ -18,6 +18,7 @@ from tools.core.settings import SECRETS_DIR_VARIABLE, Settings
 from tools.mcp_server.settings import McpSettings
 from tools.ops.readiness import CHECK_TIMEOUT_SECONDS
 from tools.ops.settings import OpsSettings
+from tools.state.settings import StateSettings
 from tools.wiring.serve_app import HEALTH_PATHS
 
 KUBERNETES = ROOT / "deploy" / "kubernetes"
@@ -44,7 +45,7 @@ def container(manifests) -> dict:
 
 
 def known_settings() -> set[str]:
-    models = (Settings, McpSettings, SlackSettings, OpsSettings)
+    models = (Settings, McpSettings, SlackSettings, OpsSettings, StateSettings)
     return {name.upper() for model in models for name in model.model_fields}
 
 
@@ -96,7 +97,9 @@ def test_a_cpu_limit_and_an_image_pinned_by_digest(container):
     assert re.fullmatch(r"[^@\s]+@sha256:[0-9a-f]{64}", container["image"])
 
 
-def test_ingress_only_from_the_ingress_controller_and_egress_only_to_dns_and_https(manifests):
+def test_ingress_only_from_the_ingress_controller_and_egress_to_dns_https_and_the_store(
+    manifests,
+):
     policy = manifests["NetworkPolicy"]["spec"]
     assert set(policy["policyTypes"]) == {"Ingress", "Egress"}
     pods = manifests["Deployment"]["spec"]["template"]["metadata"]["labels"]
@@ -105,7 +108,9 @@ def test_ingress_only_from_the_ingress_controller_and_egress_only_to_dns_and_htt
     assert [p["port"] for p in ingress["ports"]] == [DEFAULT_PORT]
     assert all("namespaceSelector" in source for source in ingress["from"])
     ports = {p["port"] for rule in policy["egress"] for p in rule["ports"]}
-    assert ports == {53, 443}
+    assert ports == {53, 443, 5432}  # 5432: PostgreSQL (STATE_URL), in the cluster only
+    (store,) = [rule for rule in policy["egress"] if rule["ports"][0]["port"] == 5432]
+    assert all("podSelector" in target for target in store["to"])
 
 
 def test_every_file_is_listed_in_the_kustomization(manifests):
@@ -161,10 +166,10 @@ def test_replicas_are_configured_stateless(manifests, container):
     assert sources == {manifests["ConfigMap"]["metadata"]["name"]}
 
 
-def test_the_rate_limit_is_divided_between_replicas(manifests):
-    replicas = manifests["Deployment"]["spec"]["replicas"]
-    per_replica = int(manifests["ConfigMap"]["data"]["LUCCA_RATE_LIMIT"])
-    assert per_replica * replicas < 50  # the tenant's 50 a minute, shared by all integrations
+def test_the_rate_limit_is_the_tenant_s_budget_shared_through_the_store(manifests):
+    budget = int(manifests["ConfigMap"]["data"]["LUCCA_RATE_LIMIT"])
+    assert budget < 50  # the tenant's 50 a minute, shared by all integrations
+    assert manifests["Secret"]["stringData"]["STATE_URL"].startswith("postgresql://")
 
 
 def test_the_pod_is_given_time_to_drain_before_it_is_killed(manifests, container):
@@ -184,6 +189,12 @@ def test_it_runs_as_the_image_s_non_root_user_without_privileges(manifests, cont
 
 def test_the_guide_names_what_scaling_out_depends_on():
     guide = (ROOT / "deploy" / "README.md").read_text(encoding="utf-8")
-    for words in ("MCP_STATELESS", "MCP_REQUEST_STATE_KEYS", "LUCCA_RATE_LIMIT", "/slack/events"):
+    for words in (
+        "MCP_STATELESS",
+        "MCP_REQUEST_STATE_KEYS",
+        "LUCCA_RATE_LIMIT",
+        "/slack/events",
+        "STATE_URL",
+    ):
         assert words in guide, words
     assert Path(KUBERNETES / "deployment.yaml").exists()

@@ -50,6 +50,9 @@ async def _serve(*, sandbox: bool) -> None:
     from tools.core import events
     from tools.drafting.settings import load_llm_settings
     from tools.ops.audit import audit_listener
+    from tools.state.journal import SlackJournal
+    from tools.state.settings import load_state_settings
+    from tools.state.store import open_store
     from tools.wiring.lucca_connection import (
         check_lucca_settings,
         load_entry_settings,
@@ -62,6 +65,15 @@ async def _serve(*, sandbox: bool) -> None:
     settings = load_entry_settings(sandbox=sandbox)
     check_lucca_settings(settings, sandbox=sandbox)
     events.subscribe(audit_listener)
-    async with open_trainings(settings, sandbox=sandbox) as trainings:
-        face = build_slack_app(slack_settings, trainings, llm=llm)
-        await run_socket_mode(face, app_token)
+    state_url = load_state_settings().url(sandbox=sandbox)
+    async with (
+        open_store(state_url) as store,
+        open_trainings(settings, sandbox=sandbox, store=store) as trainings,
+    ):
+        journal = SlackJournal(store)  # what was acknowledged survives a crash of this process
+        face = build_slack_app(slack_settings, trainings, llm=llm, journal=journal)
+        worker = asyncio.create_task(face.run_worker())
+        try:
+            await run_socket_mode(face, app_token)
+        finally:
+            worker.cancel()

@@ -5,6 +5,7 @@
     ├── ConfigurationError        settings are missing or unusable (base URL, API key)
     ├── DuplicateTraining         the catalog already has a training with this title; nothing sent
     ├── DuplicateCheckIncomplete  the catalog could not be searched in full; nothing sent
+    ├── TitleBusy                 another replica holds the title's lease, or the store is down
     └── LuccaError                Lucca, or the way to it, failed
         ├── LuccaRejected         400/4xx: Lucca refused the data (field errors when it gave them)
         ├── LuccaAuthFailed       401 (bad key) or 403 (key without the right)
@@ -118,6 +119,21 @@ class DuplicateCheckIncomplete(TrainingError):
             "so nothing was sent: a duplicate may be in the part that was not read.",
             "Look for the title in the Lucca Training catalog; if it is not there, ask "
             "explicitly to create it anyway.",
+        )
+
+
+class TitleBusy(TrainingError):
+    """Refused before anything was sent: the title's lease (shared by the replicas) could not be
+    had, because another replica kept it too long or the store did not answer."""
+
+    kind = "title_busy"
+    safe_to_retry = True
+
+    def __init__(self, title: str, reason: str) -> None:
+        self.reason = reason
+        super().__init__(
+            f'Could not start creating "{title}": {reason}. Nothing was sent to Lucca.',
+            "Try again in a moment.",
         )
 
 

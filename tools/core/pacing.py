@@ -6,17 +6,22 @@ a pause anyway (other integrations share the budget), `pause` holds every later 
 
 A caller is never made to wait longer than `max_wait_seconds`: a slot further away than that is
 refused at once with `LuccaRateLimited`, before anything is sent, so it is always safe to retry.
-One pacer serves the whole process (see `tools.wiring.lucca_connection`).
+One pacer serves the whole process (see `tools.wiring.lucca_connection`). Given a `SharedBudget`
+(replicas on one store), the slots and the pauses are the tenant's, taken from the store: `rate`
+is then the budget of every replica together, not a share.
 
 Lucca counts a request when it handles it, which is some time after our slot: 50 requests let go at
 once leave over a second or more (new connections, TLS, the server's own queue). So a request sent
 in a `turn` counts in the window from when its answer came (the latest Lucca can have counted it),
-and the request waiting behind it waits for that, not for the slot it was planned at.
+and the request waiting behind it waits for that, not for the slot it was planned at. (The shared
+budget counts each slot when the store grants it; see `tools.state.rate_budget`.)
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import math
 import time
 from collections import deque
@@ -24,7 +29,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from tools.core import events
+from tools.core.coordination import SharedBudget
 from tools.core.errors import LuccaRateLimited
+
+logger = logging.getLogger("lucca_training")
 
 # Our clock and Lucca's start their windows a few milliseconds apart; a slot this much later than
 # the exact window edge keeps the 51st request from arriving a hair early.
@@ -40,6 +48,7 @@ class RequestPacer:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        shared: SharedBudget | None = None,
     ) -> None:
         self.rate = rate  # 0: no pacing (tests, a sandbox without a limit)
         self.window_seconds = window_seconds
@@ -49,6 +58,8 @@ class RequestPacer:
         # The latest `rate` slots, each `[time]`: its slot, then its answer's time once it came.
         self._granted: deque[list[float]] = deque(maxlen=rate or 1)
         self._paused_until = 0.0
+        self.shared = shared
+        self._pausing: set[asyncio.Task[None]] = set()  # pauses on their way to the store
 
     async def take_slot(self) -> float:
         """Wait for this request's turn; the seconds waited. `LuccaRateLimited` if too far away."""
@@ -66,13 +77,12 @@ class RequestPacer:
             counted[0] = max(counted[0], self._clock())
 
     async def _take(self) -> tuple[float, list[float]]:
-        now = self._clock()
-        slot = max(now, self._paused_until)
-        behind: list[float] | None = None  # the slot that must leave the window before this one
-        if self.rate and len(self._granted) == self.rate:
-            behind = self._granted[0]
-            slot = max(slot, self._leaves_window(behind))
-        wait = slot - now
+        behind: list[float] | None = None  # the local slot that must leave the window first
+        wait = await self._shared_wait() if self.shared is not None else None
+        if wait is None:
+            wait, behind, counted = self._local_slot()
+        else:
+            counted = [self._clock() + wait]  # the store keeps the tenant's window
         if wait > self.max_wait_seconds:
             raise LuccaRateLimited(
                 f"Too many requests to Lucca are queued: this one would wait {math.ceil(wait)} "
@@ -81,17 +91,14 @@ class RequestPacer:
                 f"Try again in {math.ceil(wait)} seconds.",
                 retry_after=float(math.ceil(wait)),
             )
-        counted = [slot]
-        if self.rate:
-            self._granted.append(counted)
         waited = 0.0
         while wait > 0:
             await self._sleep(wait)
             waited += wait
             # A pause asked by Lucca while we slept holds this slot back too, and so does the
             # answer, later than its slot, of the request this one waits behind.
-            later = self._leaves_window(behind) if behind is not None else 0.0
-            wait = max(self._paused_until, later) - self._clock()
+            later = self._leaves_window(behind) - self._clock() if behind is not None else 0.0
+            wait = max(await self._pause_left(), later)
         if waited:
             events.emit(events.RateLimitWait(seconds=waited, reason="pacing"))
         counted[0] = max(counted[0], self._clock())
@@ -100,6 +107,51 @@ class RequestPacer:
     def _leaves_window(self, counted: list[float]) -> float:
         return counted[0] + self.window_seconds + EDGE_MARGIN_SECONDS
 
+    async def _shared_wait(self) -> float | None:
+        """The tenant's next slot, taken in the store; None when the store did not answer (this
+        process then paces alone, and Lucca's 429s, if any, are waited out as usual)."""
+        try:
+            wait = await self.shared.reserve(  # type: ignore[union-attr]
+                self.rate, self.window_seconds, self.max_wait_seconds
+            )
+        except Exception as exc:  # the store's own errors: the core does not know its driver
+            logger.warning("The shared rate budget is unavailable (%s)", type(exc).__name__)
+            return None
+        return max(wait, self._paused_until - self._clock())
+
+    def _local_slot(self) -> tuple[float, list[float] | None, list[float]]:
+        """This process alone: its own latest `rate` slots decide. The wait, the slot it waits
+        behind (None when the window has room) and its own slot, kept unless it is refused."""
+        now = self._clock()
+        slot = max(now, self._paused_until)
+        behind: list[float] | None = None
+        if self.rate and len(self._granted) == self.rate:
+            behind = self._granted[0]
+            slot = max(slot, self._leaves_window(behind))
+        counted = [slot]
+        if self.rate and slot - now <= self.max_wait_seconds:
+            self._granted.append(counted)
+        return slot - now, behind, counted
+
+    async def _pause_left(self) -> float:
+        left = self._paused_until - self._clock()
+        if self.shared is not None:
+            # The store is down: this process's own pause still holds.
+            with contextlib.suppress(Exception):
+                left = max(left, await self.shared.paused_for())
+        return left
+
     def pause(self, seconds: float) -> None:
-        """Lucca answered 429: no slot before `seconds` from now."""
+        """Lucca answered 429: no slot before `seconds` from now (for every replica, when the
+        budget is shared: the store hears of it in the background)."""
         self._paused_until = max(self._paused_until, self._clock() + seconds)
+        if self.shared is not None:
+            task = asyncio.get_running_loop().create_task(self._share_pause(seconds))
+            self._pausing.add(task)
+            task.add_done_callback(self._pausing.discard)
+
+    async def _share_pause(self, seconds: float) -> None:
+        try:
+            await self.shared.pause(seconds)  # type: ignore[union-attr]
+        except Exception:  # the store is down: this process still pauses
+            logger.warning("Could not share Lucca's pause with the other replicas", exc_info=True)

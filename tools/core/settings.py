@@ -16,6 +16,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tools.core.client import DEFAULT_TIMEOUT_SECONDS
+from tools.core.coordination import SharedBudget
 from tools.core.errors import ConfigurationError
 from tools.core.pacing import RequestPacer
 
@@ -29,8 +30,9 @@ class Settings(BaseSettings):
     lucca_api_key: SecretStr | None = None
     lucca_timeout_seconds: float = Field(DEFAULT_TIMEOUT_SECONDS, gt=0, le=120)
     lucca_max_retry_wait_seconds: float = Field(60.0, ge=0, le=600)
-    # This process's share of the tenant's budget (Lucca: 50 per 60 s for the whole account,
-    # shared by every integration and every replica). 0 turns pacing off.
+    # The tenant's budget for this app (Lucca: 50 per 60 s for the whole account, shared by every
+    # integration): every replica's together on a shared store, this process's alone otherwise.
+    # 0 turns pacing off.
     lucca_rate_limit: int = Field(50, ge=0, le=10_000)
     lucca_rate_window_seconds: float = Field(60.0, gt=0, le=3600)
     # How long a queued request may wait for its turn before it is refused (nothing sent).
@@ -64,12 +66,14 @@ class Settings(BaseSettings):
             )
         return self.lucca_base_url, key
 
-    def new_pacer(self) -> RequestPacer:
-        """The process's one pacer: every request to Lucca takes a slot from it."""
+    def new_pacer(self, shared: SharedBudget | None = None) -> RequestPacer:
+        """The process's one pacer: every request to Lucca takes a slot from it; from the
+        tenant's budget in the store when replicas share one."""
         return RequestPacer(
             self.lucca_rate_limit,
             self.lucca_rate_window_seconds,
             self.lucca_max_queue_seconds,
+            shared=shared if self.lucca_rate_limit else None,
         )
 
 

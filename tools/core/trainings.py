@@ -4,7 +4,8 @@ Faces turn their input into a `TrainingDraft` (`intake.accept_draft`), call `cre
 or a read (`catalog`), and translate the `CreatedTraining`, `DraftPreview` or `TrainingError`
 back. Nothing here knows about MCP, Slack or the command line.
 
-The path of a creation: the title's turn in this process -> the catalog's trainings with that
+The path of a creation: the title's turn in this process, and its lease across replicas when a
+shared store gives one (`coordination.TitleLease`) -> the catalog's trainings with that
 title (`TitleLookups`) -> the same content there: its result, nothing sent; other content:
 `DuplicateTraining`; a catalog that could not be read in full: `DuplicateCheckIncomplete` -> one
 POST (`LuccaClient`) -> the `CreatedTraining`. When Lucca's answer is lost (no answer, 408, 500,
@@ -24,6 +25,7 @@ from tools.core import lucca_api
 from tools.core.catalog import CatalogReader
 from tools.core.catalog_titles import Found, Item, TitleLookups, same_content
 from tools.core.client import LuccaClient
+from tools.core.coordination import NoTitleLease, TitleLease
 from tools.core.draft import TrainingDraft
 from tools.core.errors import (
     CHECK_BEFORE_RETRY,
@@ -36,15 +38,24 @@ from tools.core.errors import (
     UnexpectedAnswer,
 )
 from tools.core.events import UNKNOWN_CALLER, Caller
+from tools.core.folding import title_key
 from tools.core.intake import emit_attempt
 from tools.core.result import CreatedTraining, DraftPreview, created_training_from, preview_of
 
 
 class Trainings:
-    def __init__(self, client: LuccaClient, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        client: LuccaClient,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        title_lease: TitleLease | None = None,
+    ) -> None:
         self.client = client
         self.catalog = CatalogReader(client, clock=clock)
         self._titles = TitleLookups(client, clock)
+        # Across replicas (a shared store): one at a time per title, from lookup to answer.
+        self._lease: TitleLease = title_lease or NoTitleLease()
 
     async def create(
         self,
@@ -84,7 +95,7 @@ class Trainings:
 
     async def _create_once(self, draft: TrainingDraft, *, allow_duplicate: bool) -> CreatedTraining:
         body = draft.to_lucca_body()
-        async with self._titles.turn(draft.title):
+        async with self._titles.turn(draft.title), self._lease.hold(title_key(draft.title)):
             same_title = await self._titles.find(draft.title, fresh=allow_duplicate)
             if not allow_duplicate:
                 twin = _twin_or_refusal(draft, body, same_title)

@@ -1,12 +1,14 @@
 """The combined HTTP app of `lucca-training serve`: the one place both faces meet.
 
     /healthz        alive (no dependency checked)
-    /readyz         ready: settings work and Lucca answers (checked at most once a minute)
+    /readyz         ready: the store answers, settings work and Lucca answers (Lucca: at most
+                    once a minute)
     /metrics        Prometheus metrics (creations, Lucca latency, rate-limit waits, requests)
     /slack/events   the Slack app in HTTP mode (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)
     /mcp            MCP over streamable HTTP (token and Host/Origin checks in `tools.mcp_server`)
 
-The process's one `Trainings` is opened in the app's lifespan and shared by both faces; Slack
+The store (`tools.state`, STATE_URL) and the process's one `Trainings` are opened in the app's
+lifespan and shared by both faces; the Slack journal's worker runs there too. Slack
 modules are imported only when Slack is configured. Every request gets a request id and is
 counted; every creation attempt is audited and counted (core events). On shutdown, the lifespan
 waits for the Slack creations still running, within what is left of the shutdown budget.
@@ -14,6 +16,7 @@ waits for the Slack creations still running, within what is left of the shutdown
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, nullcontext
@@ -40,6 +43,8 @@ from tools.ops.metrics import CONTENT_TYPE, Metrics
 from tools.ops.readiness import Readiness
 from tools.ops.settings import DEFAULT_SHUTDOWN_GRACE_SECONDS
 from tools.ops.shutdown import ShutdownBudget
+from tools.state.settings import load_state_settings
+from tools.state.store import Store, open_store, unreachable_reason
 from tools.wiring.lucca_connection import check_lucca_settings, load_entry_settings, open_trainings
 
 logger = logging.getLogger("lucca_training")
@@ -51,6 +56,7 @@ class _Running:
     """What exists only while the app runs: the core's entry, the Slack handler, readiness."""
 
     trainings: Trainings | None = None
+    store: Store | None = None
     slack: Any = None
     readiness: Readiness | None = None
 
@@ -78,9 +84,11 @@ def build_serve_app(
     settings = load_entry_settings(sandbox=sandbox)
     check_lucca_settings(settings, sandbox=sandbox)
     mcp_settings = load_mcp_settings()
+    state_url = load_state_settings().url(sandbox=sandbox)
     slack_settings = _slack_settings()
     llm = _llm_connection() if slack_settings is not None else None  # drafting, in Slack only
     _register_secrets(settings, mcp_settings, slack_settings, llm)
+    json_logs.secrets.add(*_url_secrets(state_url))
     shutdown = shutdown or ShutdownBudget(DEFAULT_SHUTDOWN_GRACE_SECONDS)
     running = _Running()
     metrics = Metrics()
@@ -99,11 +107,17 @@ def build_serve_app(
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         unsubscribe = [events.subscribe(metrics.on_event), events.subscribe(audit_listener)]
         try:
-            async with open_trainings(settings, sandbox=sandbox) as trainings:
+            async with (
+                open_store(state_url) as store,
+                open_trainings(settings, sandbox=sandbox, store=store) as trainings,
+            ):
                 json_logs.secrets.add(trainings.client.api_key)  # the sandbox's fresh key, too
                 running.trainings, running.readiness = trainings, Readiness(trainings.client)
+                running.store = store
+                worker = None
                 if slack_settings is not None:
-                    running.slack = _slack_handler(slack_settings, trainings, llm)
+                    running.slack = _slack_handler(slack_settings, trainings, llm, store)
+                    worker = asyncio.create_task(running.slack.face.run_worker())
                 try:
                     async with mcp.session_manager.run():
                         logger.info(
@@ -116,8 +130,10 @@ def build_serve_app(
                         yield
                 finally:
                     shutdown.begin()
+                    if worker is not None:
+                        worker.cancel()  # takes nothing new; what it started is drained
                     await _drain(running, shutdown)
-                    running.trainings = running.slack = running.readiness = None
+                    running.trainings = running.slack = running.readiness = running.store = None
         finally:
             for stop in unsubscribe:
                 stop()
@@ -125,6 +141,9 @@ def build_serve_app(
     async def readyz(_: Request) -> JSONResponse:
         if shutdown.stopping or running.readiness is None:
             return JSONResponse({"status": "not ready", "reason": "shutting down"}, 503)
+        store_down = await unreachable_reason(running.store) if running.store else None
+        if store_down is not None:
+            return JSONResponse({"status": "not ready", "reason": store_down}, 503)
         state = await running.readiness.check()
         body = state.as_json(running.readiness.clock())
         return JSONResponse(body, 200 if state.ready else 503)
@@ -193,8 +212,21 @@ def _llm_connection() -> Any:
     return load_llm_settings().connection()
 
 
-def _slack_handler(slack_settings: Any, trainings: Trainings, llm: Any) -> Any:
+def _slack_handler(slack_settings: Any, trainings: Trainings, llm: Any, store: Store) -> Any:
     from bot.app import build_slack_app
     from bot.http_mode import slack_events_asgi
+    from tools.state.journal import SlackJournal
 
-    return slack_events_asgi(build_slack_app(slack_settings, trainings, llm=llm))
+    face = build_slack_app(slack_settings, trainings, llm=llm, journal=SlackJournal(store))
+    return slack_events_asgi(face)
+
+
+def _url_secrets(url: str) -> list[str]:
+    """STATE_URL and its password, if it has one: never in a log line."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        password = make_url(url).password
+    except Exception:  # not a URL: it is refused later, by name
+        password = None
+    return [url, *([str(password)] if password else [])]
