@@ -64,7 +64,6 @@ async def serve_app(sandbox_url: str, slack_api_url: str, state_url: str) -> Non
     from bot.settings import SlackSettings
     from tools.core.client import LuccaClient, new_http_client
     from tools.core.trainings import Trainings
-    from tools.state.journal import SlackJournal
     from tools.state.store import open_store
 
     settings = SlackSettings(
@@ -77,11 +76,11 @@ async def serve_app(sandbox_url: str, slack_api_url: str, state_url: str) -> Non
     )
     async with AsyncExitStack() as stack:
         http = await stack.enter_async_context(new_http_client())
-        journal = None
+        store = None
         if state_url != NO_STORE:
-            journal = SlackJournal(await stack.enter_async_context(open_store(state_url)))
+            store = await stack.enter_async_context(open_store(state_url))
         trainings = Trainings(LuccaClient(http, sandbox_url, KEY))
-        face = build_slack_app(settings, trainings, journal=journal)
+        face = build_slack_app(settings, trainings, store=store)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
         print(sock.getsockname()[1], flush=True)

@@ -30,7 +30,7 @@ from bot.listeners.shortcuts import open_empty_form, open_form_from_message
 from bot.listeners.submissions import submit_training_form
 from bot.listeners.workflow_step import run_workflow_step
 from bot.locale import UserLanguages
-from bot.recent import CreationsSeenHere
+from bot.recent import CreationsSeenHere, RecentCreations
 from bot.services import Services
 from bot.settings import SlackSettings
 from tools.core.result import CreatedTraining
@@ -39,6 +39,8 @@ from tools.drafting.client import ModelClient
 from tools.drafting.drafter import Drafter
 from tools.drafting.settings import LlmConnection
 from tools.state.journal import SlackJournal
+from tools.state.slack_history import StoredCreations
+from tools.state.store import Store
 
 logger = logging.getLogger("lucca_training.slack")
 
@@ -72,7 +74,7 @@ def build_slack_app(
     settle_seconds: float = SETTLE_SECONDS,
     start_delay: float = START_DELAY_SECONDS,
     llm: LlmConnection | None = None,
-    journal: SlackJournal | None = None,
+    store: Store | None = None,
 ) -> SlackFace:
     """The Slack face, ready for `slack_events_asgi` (HTTP mode) or `run_socket_mode`.
 
@@ -81,8 +83,8 @@ def build_slack_app(
     none), HTTP requests are checked against a random secret nobody knows, so that an unset
     secret can never mean "accept anything". `llm` (from `tools.drafting.settings`) turns on
     drafting with a language model; its calls share the Lucca client's `httpx.AsyncClient`.
-    `journal` (on the store, `tools.state`) keeps submissions across crashes and replicas;
-    without one, this process's memory does.
+    `store` (`tools.state`) keeps the journal of submissions and the Home tab's history across
+    crashes and replicas; without one, this process's memory does.
     """
     client = AsyncWebClient(
         token=settings.bot_token(),
@@ -101,6 +103,8 @@ def build_slack_app(
             "and/or SLACK_ALLOWED_USERGROUPS to restrict it"
         )
 
+    journal, recent = _kept_in(store)
+
     async def on_created(client: AsyncWebClient, submission, created: CreatedTraining) -> None:
         user_id = submission.context.user_id
         await creation_finished(services, client, submission.team_id, user_id, created)
@@ -118,11 +122,18 @@ def build_slack_app(
             on_created=on_created,
         ),
         trainings=trainings,
-        recent=CreationsSeenHere(),  # the shared journal will implement `RecentCreations`
+        recent=recent,
         drafting=Drafter(ModelClient(trainings.client.http, llm)) if llm is not None else None,
     )
     register(app, services)
     return SlackFace(app, services)
+
+
+def _kept_in(store: Store | None) -> tuple[SlackJournal | None, RecentCreations]:
+    """The journal and the Home tab's history: on the store, or in this process's memory."""
+    if store is None:
+        return None, CreationsSeenHere()
+    return SlackJournal(store), StoredCreations(store)
 
 
 def register(app: AsyncApp, services: Services) -> None:

@@ -25,7 +25,8 @@ logger = logging.getLogger("lucca_training.slack")
 RECENT_SHOWN = 10
 
 
-def home_view(texts: Texts, access: Access, recent: list[RecentCreation]) -> dict[str, Any]:
+def home_view(texts: Texts, access: Access, recent: list[RecentCreation] | None) -> dict[str, Any]:
+    """`recent` None: the history could not be read (the store did not answer)."""
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": plain(texts.home_header)},
         mrkdwn_section(texts.home_intro),
@@ -46,9 +47,8 @@ def home_view(texts: Texts, access: Access, recent: list[RecentCreation]) -> dic
     if recent:
         blocks += [mrkdwn_section(_item(texts, item)) for item in recent[:RECENT_SHOWN]]
     else:
-        blocks.append(
-            {"type": "context", "elements": [{"type": "mrkdwn", "text": texts.home_recent_none}]}
-        )
+        note = texts.home_recent_none if recent is not None else texts.home_recent_unavailable
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note}]})
     help_text = texts.home_help.format(
         title_limit=TEXT_LIMITS["title"],
         subtitle_limit=TEXT_LIMITS["subtitle"],

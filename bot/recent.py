@@ -1,32 +1,26 @@
 """The user's recent creations from Slack, for the Home tab: one small interface.
 
-`RecentCreations.of_user` is all the Home tab reads. The shared-state journal (a separate piece of
-work) will implement it across replicas and restarts; until then `CreationsSeenHere` implements it
-from what this process saw finish (`Creations` tells it of each success), newest first.
+`RecentCreations` is what the Home tab reads and what a finished creation writes. On the store
+(`tools.state.slack_history.StoredCreations`) it survives restarts and every replica sees it;
+without a store (tests, an app built without one) `CreationsSeenHere` keeps what this process
+saw finish, newest first.
 """
 
 from __future__ import annotations
 
 import time
 from collections import OrderedDict, deque
-from dataclasses import dataclass
 from typing import Protocol
 
 from tools.core.result import CreatedTraining
+from tools.state.slack_history import KEPT_PER_USER, RecentCreation
 
-KEPT_PER_USER = 20
 USERS_KEPT = 10_000
 
 
-@dataclass(frozen=True)
-class RecentCreation:
-    id: int
-    title: str
-    state: str  # Lucca's catalog status: "Ready" for a new training
-    at: float  # when, in seconds since the epoch
-
-
 class RecentCreations(Protocol):
+    async def record(self, team: str | None, user: str, created: CreatedTraining) -> None: ...
+
     async def of_user(self, team: str | None, user: str, limit: int) -> list[RecentCreation]: ...
 
 
@@ -37,7 +31,7 @@ class CreationsSeenHere:
         self._clock = clock
         self._by_user: OrderedDict[tuple[str | None, str], deque[RecentCreation]] = OrderedDict()
 
-    def record(self, team: str | None, user: str, created: CreatedTraining) -> None:
+    async def record(self, team: str | None, user: str, created: CreatedTraining) -> None:
         if created.outcome == "existing":
             return  # nothing was created: the catalog already had it
         key = (team, user)

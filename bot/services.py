@@ -23,5 +23,5 @@ class Services:
     trainings: Trainings  # the process's one core entry (the workflow step creates through it)
     drafting: Drafter | None = None  # None: no LLM_* settings, nothing about drafting shows
     names: SlackNames = field(default_factory=SlackNames)  # people's and channels' names
-    # The Home tab's history: what this process saw, until the shared journal implements it.
+    # The Home tab's history: on the store when there is one (`bot.app`), else this process's.
     recent: RecentCreations = field(default_factory=CreationsSeenHere)

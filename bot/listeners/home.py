@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,10 +11,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.form_opening import language_and_access
 from bot.home import RECENT_SHOWN, home_view, publish_home
-from bot.recent import CreationsSeenHere
 from bot.services import Services
 from bot.strings import texts
 from tools.core.result import CreatedTraining
+from tools.state.store import StoreUnavailable
+
+logger = logging.getLogger("lucca_training.slack")
 
 
 async def show_home(
@@ -30,7 +33,11 @@ async def refresh_home(
     services: Services, client: AsyncWebClient, team: str | None, user_id: str
 ) -> None:
     language, access = await language_and_access(services, client, user_id)
-    recent = await services.recent.of_user(team, user_id, RECENT_SHOWN)
+    try:
+        recent = await services.recent.of_user(team, user_id, RECENT_SHOWN)
+    except StoreUnavailable as exc:  # the tab still opens, and says why the list is missing
+        logger.warning("The Home tab's history could not be read: %s", exc)
+        recent = None
     await publish_home(client, user_id, home_view(texts(language), access, recent))
 
 
@@ -41,7 +48,10 @@ async def creation_finished(
     user_id: str,
     created: CreatedTraining,
 ) -> None:
-    """Keep it for the user's Home tab (the shared journal records creations itself), show it."""
-    if isinstance(services.recent, CreationsSeenHere):
-        services.recent.record(team, user_id, created)
+    """Keep it for the user's Home tab, and show it there. A store that does not answer loses
+    the line in the history, never the creation's result (shown in the form and the DM)."""
+    try:
+        await services.recent.record(team, user_id, created)
+    except StoreUnavailable as exc:
+        logger.warning("A creation could not be added to the Home tab's history: %s", exc)
     await refresh_home(services, client, team, user_id)

@@ -213,6 +213,10 @@ TEXTS = Texts(
     home_create="Schulung erstellen",
     home_recent_title="*Ihre letzten Erstellungen*",
     home_recent_none="Noch keine: Die Schulungen, die Sie aus Slack erstellen, erscheinen hier.",
+    home_recent_unavailable=(
+        "Ihre letzten Erstellungen können gerade nicht angezeigt werden (der Speicher der "
+        "App antwortet nicht). Versuchen Sie es gleich erneut."
+    ),
     home_recent_item="*#{id}* {title}\n{status} · {when}",
     home_status_ready="Bereit, nicht im öffentlichen Katalog",
     home_help=(

@@ -209,6 +209,10 @@ TEXTS = Texts(
     home_create="Crear una formación",
     home_recent_title="*Sus últimas creaciones*",
     home_recent_none="Ninguna por ahora: las formaciones que cree desde Slack aparecerán aquí.",
+    home_recent_unavailable=(
+        "Sus creaciones recientes no se pueden mostrar ahora mismo (el almacenamiento de "
+        "la aplicación no responde). Vuelva a intentarlo en un momento."
+    ),
     home_recent_item="*n.º {id}* {title}\n{status} · {when}",
     home_status_ready="Lista, fuera del catálogo público",
     home_help=(

@@ -102,6 +102,7 @@ class Texts:
     home_create: str  # a button: at most 75 characters
     home_recent_title: str
     home_recent_none: str
+    home_recent_unavailable: str  # the store did not answer
     home_recent_item: str  # {id} {title} {status} {when}
     home_status_ready: str
     home_help: str  # {title_limit} {subtitle_limit} {description_limit}

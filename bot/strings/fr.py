@@ -214,6 +214,10 @@ TEXTS = Texts(
     home_create="Créer une formation",
     home_recent_title="*Vos dernières créations*",
     home_recent_none="Aucune pour l'instant : les formations créées depuis Slack apparaîtront ici.",
+    home_recent_unavailable=(
+        "Vos créations récentes ne peuvent pas être affichées pour l'instant (le stockage "
+        "de l'application ne répond pas). Réessayez dans un instant."
+    ),
     home_recent_item="*n° {id}* {title}\n{status} · {when}",
     home_status_ready="Prête, absente du catalogue public",
     home_help=(

@@ -211,6 +211,10 @@ TEXTS = Texts(
     home_create="Crea una formazione",
     home_recent_title="*Le sue ultime creazioni*",
     home_recent_none="Nessuna per ora: le formazioni create da Slack compariranno qui.",
+    home_recent_unavailable=(
+        "Le sue creazioni recenti non possono essere mostrate ora (l'archivio dell'app "
+        "non risponde). Riprovi tra un momento."
+    ),
     home_recent_item="*n. {id}* {title}\n{status} · {when}",
     home_status_ready="Pronta, fuori dal catalogo pubblico",
     home_help=(

@@ -206,6 +206,10 @@ TEXTS = Texts(
     home_create="Criar uma formação",
     home_recent_title="*As suas últimas criações*",
     home_recent_none="Nenhuma por enquanto: as formações criadas pelo Slack aparecerão aqui.",
+    home_recent_unavailable=(
+        "As suas criações recentes não podem ser mostradas agora (o armazenamento da "
+        "aplicação não responde). Tente novamente daqui a pouco."
+    ),
     home_recent_item="*n.º {id}* {title}\n{status} · {when}",
     home_status_ready="Pronta, fora do catálogo público",
     home_help=(

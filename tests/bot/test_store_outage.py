@@ -12,7 +12,6 @@ from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import VALID_FORM, SlackDriver
 from tests.support import posts
 from tools.core.trainings import Trainings
-from tools.state.journal import SlackJournal
 from tools.state.store import open_store
 
 
@@ -27,7 +26,7 @@ async def slack_app(
             trainings,
             settle_seconds=SETTLE_SECONDS,
             start_delay=0.0,
-            journal=SlackJournal(store),
+            store=store,
         )
         yield face
         await face.drain(timeout=5.0)

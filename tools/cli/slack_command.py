@@ -50,7 +50,6 @@ async def _serve(*, sandbox: bool) -> None:
     from tools.core import events
     from tools.drafting.settings import load_llm_settings
     from tools.ops.audit import audit_listener
-    from tools.state.journal import SlackJournal
     from tools.state.settings import load_state_settings
     from tools.state.store import open_store
     from tools.wiring.lucca_connection import (
@@ -70,8 +69,8 @@ async def _serve(*, sandbox: bool) -> None:
         open_store(state_url) as store,
         open_trainings(settings, sandbox=sandbox, store=store) as trainings,
     ):
-        journal = SlackJournal(store)  # what was acknowledged survives a crash of this process
-        face = build_slack_app(slack_settings, trainings, llm=llm, journal=journal)
+        # The journal on the store: what was acknowledged survives a crash of this process.
+        face = build_slack_app(slack_settings, trainings, llm=llm, store=store)
         worker = asyncio.create_task(face.run_worker())
         try:
             await run_socket_mode(face, app_token)

@@ -29,8 +29,13 @@ def _v1(connection: Connection) -> None:
         table.create(connection, checkfirst=True)
 
 
+def _v2(connection: Connection) -> None:
+    schema.slack_creations.create(connection, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "the Slack journal, title leases, the rate budget, single-use tokens", _v1),
+    (2, "each Slack user's recent creations, for the Home tab", _v2),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

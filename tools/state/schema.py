@@ -64,3 +64,18 @@ single_use_tokens = Table(
     Column("expires_at", Float, nullable=False),
     Column("result", Text),
 )
+
+# The trainings each Slack user created (from the form, a shortcut or a workflow step), newest
+# last: what the Home tab lists. Kept for `slack_history.KEEP_SECONDS`, and a few per user.
+slack_creations = Table(
+    "slack_creations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("team_id", String(64)),
+    Column("user_id", String(64), nullable=False),
+    Column("training_id", Integer, nullable=False),
+    Column("title", String(1024), nullable=False),
+    Column("state", String(64), nullable=False),  # Lucca's catalog status: "Ready" when new
+    Column("at", Float, nullable=False),
+    Index("slack_creations_by_user", "user_id", "at"),
+)

@@ -215,9 +215,8 @@ def _llm_connection() -> Any:
 def _slack_handler(slack_settings: Any, trainings: Trainings, llm: Any, store: Store) -> Any:
     from bot.app import build_slack_app
     from bot.http_mode import slack_events_asgi
-    from tools.state.journal import SlackJournal
 
-    face = build_slack_app(slack_settings, trainings, llm=llm, journal=SlackJournal(store))
+    face = build_slack_app(slack_settings, trainings, llm=llm, store=store)
     return slack_events_asgi(face)
 
 
