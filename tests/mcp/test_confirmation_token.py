@@ -2,16 +2,26 @@
 
 Created on one replica and replayed on another sharing the keys, it still makes one training."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import mcp_types as types
 import pytest
+from mcp.server import MCPServer
 
 from tests.mcp.helpers import apps_client, bearer_client, text_of
 from tests.servers import free_port, serving
 from tests.support import SANDBOX_KEY, VALID_DRAFT, posts
 from tools.core.draft import validate_draft
 from tools.core.events import Caller
+from tools.core.settings import load_settings
+from tools.core.trainings import Trainings
 from tools.mcp_server.confirmation_token import ConfirmationTokens, TokenRefused
+from tools.mcp_server.server import build_mcp_server
+from tools.mcp_server.settings import load_mcp_settings
 from tools.mcp_server.tool_definition import COMMIT_TOOL_NAME
+from tools.state.store import open_store
+from tools.wiring.lucca_connection import open_trainings
 
 SHARED_KEYS = "k" * 40  # what replicas share in MCP_REQUEST_STATE_KEYS
 ERA = "2026-07-28"
@@ -119,6 +129,41 @@ async def test_two_replicas_sharing_keys_make_one_training(make_server, sandbox)
         replayed = await commit(second, shown["confirmationToken"], shown["preview"])
     assert created.structured_content["outcome"] == "created"
     assert replayed.structured_content["outcome"] == "existing"
+    assert (
+        replayed.structured_content["training"]["id"]
+        == created.structured_content["training"]["id"]
+    )
+    assert len(posts(sandbox)) == 1
+
+
+async def test_two_replicas_on_one_store_make_one_training_even_when_a_second_was_allowed(
+    sandbox, tmp_path
+):
+    """With `allowDuplicate` the catalog's duplicate check is skipped: only the store's record
+    of used confirmations keeps a replay on the other replica from creating a second one."""
+    url = f"sqlite:///{tmp_path / 'state.sqlite3'}"
+    settings = load_settings(
+        lucca_base_url=sandbox.base_url, lucca_api_key=SANDBOX_KEY, lucca_rate_limit=0
+    )
+
+    def replica() -> MCPServer:
+        @asynccontextmanager
+        async def open_replicas_trainings() -> AsyncIterator[Trainings]:
+            async with (
+                open_store(url) as store,
+                open_trainings(settings, sandbox=False, store=store) as trainings,
+            ):
+                yield trainings
+
+        mcp_settings = load_mcp_settings(mcp_request_state_keys=SHARED_KEYS)
+        return build_mcp_server(mcp_settings, open_replicas_trainings)
+
+    async with apps_client(replica(), ERA) as first, apps_client(replica(), ERA) as second:
+        shown = await preview(first, {**VALID_DRAFT, "allowDuplicate": True})
+        created = await commit(first, shown["confirmationToken"], shown["preview"])
+        replayed = await commit(second, shown["confirmationToken"], shown["preview"])
+    assert created.structured_content["outcome"] == "created", text_of(created)
+    assert replayed.structured_content["outcome"] == "existing", text_of(replayed)
     assert (
         replayed.structured_content["training"]["id"]
         == created.structured_content["training"]["id"]

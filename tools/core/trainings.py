@@ -17,6 +17,8 @@ answer's training apart from the older ones).
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -25,7 +27,13 @@ from tools.core import lucca_api
 from tools.core.catalog import CatalogReader
 from tools.core.catalog_titles import Found, Item, TitleLookups, same_content
 from tools.core.client import LuccaClient
-from tools.core.coordination import NoTitleLease, TitleLease
+from tools.core.coordination import (
+    CoordinationUnavailable,
+    NoTitleLease,
+    SingleUse,
+    SingleUseInThisProcess,
+    TitleLease,
+)
 from tools.core.draft import TrainingDraft
 from tools.core.errors import (
     CHECK_BEFORE_RETRY,
@@ -34,6 +42,7 @@ from tools.core.errors import (
     ExistingTraining,
     LuccaUnavailable,
     OutcomeUnknown,
+    TitleBusy,
     TrainingError,
     UnexpectedAnswer,
 )
@@ -41,6 +50,12 @@ from tools.core.events import UNKNOWN_CALLER, Caller
 from tools.core.folding import title_key
 from tools.core.intake import emit_attempt
 from tools.core.result import CreatedTraining, DraftPreview, created_training_from, preview_of
+
+logger = logging.getLogger("lucca_training")
+
+# A repeat of a single-use key waits this long for the first use to finish: its lookup, its POST
+# (Lucca aborts any request after 5 s) and a recovery fit in it.
+SINGLE_USE_WAIT_SECONDS = 30.0
 
 
 class Trainings:
@@ -50,12 +65,16 @@ class Trainings:
         *,
         clock: Callable[[], float] = time.monotonic,
         title_lease: TitleLease | None = None,
+        single_use: SingleUse | None = None,
+        single_use_wait_seconds: float = SINGLE_USE_WAIT_SECONDS,
     ) -> None:
         self.client = client
         self.catalog = CatalogReader(client, clock=clock)
         self._titles = TitleLookups(client, clock)
         # Across replicas (a shared store): one at a time per title, from lookup to answer.
         self._lease: TitleLease = title_lease or NoTitleLease()
+        self._single_use: SingleUse = single_use or SingleUseInThisProcess()
+        self._single_use_wait_seconds = single_use_wait_seconds
 
     async def create(
         self,
@@ -75,6 +94,62 @@ class Trainings:
             raise
         emit_attempt(caller, draft, started, outcome=result.outcome, training_id=result.id)
         return result
+
+    async def create_once(
+        self,
+        key: str,
+        until: float,
+        draft: TrainingDraft,
+        *,
+        caller: Caller = UNKNOWN_CALLER,
+        allow_duplicate: bool = False,
+    ) -> CreatedTraining:
+        """`create`, at most once for `key` (a confirmation token's id) until `until` (epoch
+        seconds): a repeat, on any replica sharing the store, gets the first training back as
+        `existing`, even with `allow_duplicate`. A repeat that comes while the first is still
+        running waits for it; a first use that failed leaves the key free for another try.
+        `TitleBusy` when the store does not answer, or the first use runs too long."""
+        started = time.perf_counter()
+        try:
+            first = await self._first_use(key, until, draft.title)
+        except CoordinationUnavailable:
+            raise TitleBusy(draft.title, "the shared store (STATE_URL) did not answer") from None
+        if first is not None:
+            emit_attempt(caller, draft, started, outcome="existing", training_id=first.id)
+            return first
+        try:
+            created = await self.create(draft, caller=caller, allow_duplicate=allow_duplicate)
+        except BaseException:
+            await self._give_back(key)
+            raise
+        try:
+            await self._single_use.settle(key, created.model_dump_json())
+        except CoordinationUnavailable:  # a repeat then finds it in the catalog, once it lapses
+            logger.warning("Could not record the use of a single-use key in the store")
+        return created
+
+    async def _first_use(self, key: str, until: float, title: str) -> CreatedTraining | None:
+        """None when this call holds the key's claim; the first training when it was used."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self._single_use_wait_seconds
+        pause = 0.02
+        while True:
+            if await self._single_use.claim(key, max(until - time.time(), 1.0)):
+                return None
+            first = await self._single_use.first_result(key)
+            if first is not None:
+                used = CreatedTraining.model_validate_json(first)
+                return used.model_copy(update={"outcome": "existing"})
+            if loop.time() + pause > deadline:
+                raise TitleBusy(title, "its confirmation is still being used by another request")
+            await asyncio.sleep(pause)  # the first use is running, perhaps on another replica
+            pause = min(pause * 2, 0.25)
+
+    async def _give_back(self, key: str) -> None:
+        try:
+            await self._single_use.release(key)
+        except CoordinationUnavailable:  # the claim lapses with the token
+            logger.warning("Could not give back a single-use key after a failed creation")
 
     @staticmethod
     def preview(draft: TrainingDraft) -> DraftPreview:

@@ -18,11 +18,7 @@ from tools.core.intake import accept_draft, refused
 from tools.mcp_server import tool_results
 from tools.mcp_server.access import refusal
 from tools.mcp_server.callers import caller_of
-from tools.mcp_server.confirmation_token import (
-    ConfirmationTokens,
-    TokenRefused,
-    UsedConfirmations,
-)
+from tools.mcp_server.confirmation_token import ConfirmationTokens, TokenRefused
 from tools.mcp_server.state import ServerState
 from tools.mcp_server.tool_definition import COMMIT_TOOL_NAME, VIEW_URI
 
@@ -35,7 +31,7 @@ COMMIT_ANNOTATIONS = ToolAnnotations(
 )
 
 
-def register_commit_tool(apps: Apps, tokens: ConfirmationTokens, used: UsedConfirmations) -> None:
+def register_commit_tool(apps: Apps, tokens: ConfirmationTokens) -> None:
     @apps.tool(
         resource_uri=VIEW_URI,
         visibility=["app"],
@@ -49,7 +45,7 @@ def register_commit_tool(apps: Apps, tokens: ConfirmationTokens, used: UsedConfi
         confirmationToken: Annotated[str, Field(max_length=4000)],
         training: Annotated[dict[str, Any], Field(description="the final draft, as confirmed")],
     ) -> CallToolResult:
-        return await commit(ctx, confirmationToken, training, tokens, used)
+        return await commit(ctx, confirmationToken, training, tokens)
 
 
 async def commit(
@@ -57,7 +53,6 @@ async def commit(
     token: str,
     fields: dict[str, Any],
     tokens: ConfirmationTokens,
-    used: UsedConfirmations,
 ) -> CallToolResult:
     caller = caller_of(ctx)
     try:
@@ -72,16 +67,18 @@ async def commit(
         confirmation = tokens.open(token, draft, caller)
     except TokenRefused as why:
         return tool_results.token_refused(str(why))
-    first = await used.first_result(confirmation.token_id)
-    if first is not None:
-        return tool_results.created(first.model_copy(update={"outcome": "existing"}))
     state: ServerState = ctx.request_context.lifespan_context
     trainings = await state.trainings()
     try:
-        training = await trainings.create(
-            draft, caller=caller, allow_duplicate=confirmation.allow_duplicate
+        # Once per token, on every replica sharing the store: a second click (or a replay on
+        # another replica) gets the first training back, `existing`.
+        training = await trainings.create_once(
+            confirmation.token_id,
+            confirmation.expires_at,
+            draft,
+            caller=caller,
+            allow_duplicate=confirmation.allow_duplicate,
         )
     except TrainingError as error:
         return tool_results.failed(error)
-    await used.record(confirmation.token_id, training, confirmation.expires_at)
     return tool_results.created(training)

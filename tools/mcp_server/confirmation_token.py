@@ -4,9 +4,8 @@
 sealed (AES-GCM) with the server's `MCP_REQUEST_STATE_KEYS`, so any replica holding the keys opens
 it and nobody else can forge or alter it; it is short-lived, and bound to a hash of the exact
 draft the user saw and to the caller's identity, when there is one. A token used twice creates
-nothing more: the first training comes back (`UsedConfirmations` remembers it in this process;
-across replicas the core's duplicate check finds it in the catalog). A shared store of used
-tokens can replace the in-memory one behind the same two methods.
+nothing more: the first training comes back, on any replica sharing the store, because the commit
+creates through `Trainings.create_once` keyed by the token's id.
 """
 
 from __future__ import annotations
@@ -17,13 +16,11 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from mcp.server.request_state import AESGCMRequestStateCodec, InvalidRequestState
 
 from tools.core.draft import TrainingDraft
 from tools.core.events import Caller
-from tools.core.result import CreatedTraining
 
 TOKEN_TTL_SECONDS = 600.0  # ten minutes to read a preview, correct it and click
 _VERSION = 1
@@ -91,28 +88,3 @@ class ConfirmationTokens:
         if payload.get("draft") != draft_hash(draft):
             raise TokenRefused("the training differs from the one the confirmation was given for")
         return Confirmation(str(payload["id"]), float(payload["exp"]), bool(payload.get("dup")))
-
-
-class UsedConfirmations(Protocol):
-    """Which confirmations were used, and what they created."""
-
-    async def first_result(self, token_id: str) -> CreatedTraining | None: ...
-
-    async def record(self, token_id: str, training: CreatedTraining, expires_at: float) -> None: ...
-
-
-class UsedInThisProcess:
-    """Used confirmations, kept until they expire (after that the token is refused anyway)."""
-
-    def __init__(self, clock: Callable[[], float] = time.time) -> None:
-        self._used: dict[str, tuple[CreatedTraining, float]] = {}
-        self._clock = clock
-
-    async def first_result(self, token_id: str) -> CreatedTraining | None:
-        now = self._clock()
-        self._used = {key: used for key, used in self._used.items() if used[1] >= now}
-        used = self._used.get(token_id)
-        return used[0] if used else None
-
-    async def record(self, token_id: str, training: CreatedTraining, expires_at: float) -> None:
-        self._used[token_id] = (training, expires_at)

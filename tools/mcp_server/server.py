@@ -13,7 +13,7 @@ from mcp.server.request_state import RequestStateSecurity
 from tools.mcp_server import guide
 from tools.mcp_server.access import AccessPolicy
 from tools.mcp_server.commit_tool import register_commit_tool
-from tools.mcp_server.confirmation_token import ConfirmationTokens, UsedInThisProcess
+from tools.mcp_server.confirmation_token import ConfirmationTokens
 from tools.mcp_server.create_tool import create_training_tool
 from tools.mcp_server.preview_view import register_preview_view
 from tools.mcp_server.prompt_registry import register_prompts
@@ -55,7 +55,7 @@ def build_mcp_server(
     tokens = ConfirmationTokens(keys)  # the same keys: any replica opens another's token
     apps = Apps()
     register_preview_view(apps)
-    register_commit_tool(apps, tokens, UsedInThisProcess())
+    register_commit_tool(apps, tokens)
     server: MCPServer[ServerState] = MCPServer(
         SERVER_NAME,
         title="Lucca Training",

@@ -26,6 +26,7 @@ from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql import Insert
 from sqlalchemy.sql.schema import Table
 
+from tools.core.coordination import CoordinationUnavailable
 from tools.core.errors import ConfigurationError
 
 logger = logging.getLogger("lucca_training.state")
@@ -35,7 +36,7 @@ STATEMENT_TIMEOUT_SECONDS = 5.0
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
-class StoreUnavailable(Exception):
+class StoreUnavailable(CoordinationUnavailable):
     """The store could not be reached or did not answer; nothing was written."""
 
 

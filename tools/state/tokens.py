@@ -2,7 +2,8 @@
 
 For confirmation round trips (MCP Apps) that must not run twice, whichever replica the second
 try reaches. A claim lives `ttl` seconds; the winner may record what its use gave (`settle`), so a
-repeat can be answered with it (`first_result`).
+repeat can be answered with it (`first_result`), or give the key back when its use failed
+(`release`). The core's `coordination.SingleUse`, on the store.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ class SingleUseTokens:
     async def settle(self, token_id: str, result: str) -> None:
         """What the first use gave, for the repeats (`first_result`)."""
         statement = update(table).where(table.c.token_id == token_id).values(result=result)
+        async with self.store.transaction() as connection:
+            await connection.execute(statement)
+
+    async def release(self, token_id: str) -> None:
+        """Drop an unsettled claim: its use failed, and the key may be used again."""
+        statement = delete(table).where(table.c.token_id == token_id, table.c.result.is_(None))
         async with self.store.transaction() as connection:
             await connection.execute(statement)
 

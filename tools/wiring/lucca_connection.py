@@ -3,8 +3,8 @@
 Every entry point (the CLI commands, the MCP and Slack servers) opens it here, so `--sandbox` means
 the same everywhere: an in-process emulator on a loopback port, with a fresh key, gone on exit.
 What it yields is the core's one `Trainings`, around one `LuccaClient` and one pacer. Given the
-store (`tools.state`), creations take its title lease, and on a shared store (PostgreSQL) the
-pacer takes the tenant's budget from it.
+store (`tools.state`), creations take its title lease and its single-use keys (the MCP Apps
+confirmations), and on a shared store (PostgreSQL) the pacer takes the tenant's budget from it.
 """
 
 from __future__ import annotations
@@ -64,23 +64,26 @@ async def open_lucca_connection(
             base_url, api_key = settings.lucca_connection()
         async with new_http_client(settings.lucca_timeout_seconds) as http:
             retry = RetryPolicy(max_rate_limit_wait=settings.lucca_max_retry_wait_seconds)
-            title_lease, budget = _coordination(store, base_url)
+            title_lease, single_use, budget = _coordination(store, base_url)
             pacer = pacer or settings.new_pacer(budget)
             client = LuccaClient(http, base_url, api_key, retry=retry, pacer=pacer)
-            yield LuccaConnection(Trainings(client, title_lease=title_lease), server)
+            trainings = Trainings(client, title_lease=title_lease, single_use=single_use)
+            yield LuccaConnection(trainings, server)
 
 
-def _coordination(store: Store | None, base_url: str) -> tuple[Any, Any]:
-    """The title lease and the shared budget the store gives (none without a store)."""
+def _coordination(store: Store | None, base_url: str) -> tuple[Any, Any, Any]:
+    """The title lease, the single-use keys and the shared budget the store gives (none
+    without a store: the process's own memory and pacing)."""
     if store is None:
-        return None, None
+        return None, None, None
     from tools.state.rate_budget import StoreRateBudget
     from tools.state.title_lease import StoreTitleLease
+    from tools.state.tokens import SingleUseTokens
 
     # One budget per tenant: the account's address names it (the sandbox's port changes).
     tenant = hashlib.sha256(base_url.encode()).hexdigest()[:32]
     budget = StoreRateBudget(store, tenant) if store.shared else None
-    return StoreTitleLease(store), budget
+    return StoreTitleLease(store), SingleUseTokens(store), budget
 
 
 @asynccontextmanager
