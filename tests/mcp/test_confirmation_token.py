@@ -11,7 +11,7 @@ from tests.support import SANDBOX_KEY, VALID_DRAFT, posts
 from tools.core.draft import validate_draft
 from tools.core.events import Caller
 from tools.mcp_server.confirmation_token import ConfirmationTokens, TokenRefused
-from tools.mcp_server.tool_definition import COMMIT_TOOL_NAME
+from tools.mcp_server.public_names import COMMIT_TOOL_NAME
 
 SHARED_KEYS = "k" * 40  # what replicas share in MCP_REQUEST_STATE_KEYS
 ERA = "2026-07-28"

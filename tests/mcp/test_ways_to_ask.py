@@ -5,7 +5,7 @@ import pytest
 
 from tests.mcp.helpers import UserAtKeyboard, apps_client, client, text_of
 from tests.support import VALID_DRAFT, posts
-from tools.mcp_server.tool_definition import VIEW_URI
+from tools.mcp_server.public_names import VIEW_URI
 
 FULL_DRAFT = {**VALID_DRAFT, "type": "Internal", "providerId": 12, "categoryId": 2}
 

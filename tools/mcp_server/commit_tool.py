@@ -23,8 +23,8 @@ from tools.mcp_server.confirmation_token import (
     TokenRefused,
     UsedConfirmations,
 )
+from tools.mcp_server.public_names import COMMIT_TOOL_NAME, VIEW_URI
 from tools.mcp_server.state import ServerState
-from tools.mcp_server.tool_definition import COMMIT_TOOL_NAME, VIEW_URI
 
 COMMIT_ANNOTATIONS = ToolAnnotations(
     title="Create the confirmed training",

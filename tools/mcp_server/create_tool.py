@@ -35,16 +35,13 @@ from tools.mcp_server import tool_results
 from tools.mcp_server.access import refusal
 from tools.mcp_server.callers import caller_of
 from tools.mcp_server.confirmation_token import ConfirmationTokens
+from tools.mcp_server.public_names import ALLOW_DUPLICATE, DRY_RUN, TOOL_NAME, VIEW_URI
 from tools.mcp_server.settings import ConfirmPolicy
 from tools.mcp_server.state import ServerState
 from tools.mcp_server.tool_definition import (
-    ALLOW_DUPLICATE,
     ANNOTATIONS,
     DESCRIPTION,
-    DRY_RUN,
-    TOOL_NAME,
     TOOL_TITLE,
-    VIEW_URI,
     CreateTrainingOutput,
     input_schema,
 )

@@ -24,6 +24,12 @@ from tools.core.catalog_items import record_of
 from tools.core.errors import TrainingError
 from tools.mcp_server import tool_results
 from tools.mcp_server.access import refusal
+from tools.mcp_server.public_names import (
+    LIST_CATEGORIES,
+    LIST_PROVIDERS,
+    SEARCH_TRAININGS,
+    TOOL_NAME,
+)
 from tools.mcp_server.read_results import (
     TRAINING_URI,
     CategoriesOutput,
@@ -32,12 +38,6 @@ from tools.mcp_server.read_results import (
     categories_in_use,
     found_trainings,
     providers_in_use,
-)
-from tools.mcp_server.tool_definition import (
-    LIST_CATEGORIES,
-    LIST_PROVIDERS,
-    SEARCH_TRAININGS,
-    TOOL_NAME,
 )
 
 MAX_SEARCH_RESULTS = 50

@@ -15,19 +15,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from tools.core.draft import DESCRIPTION_MAX_LENGTH, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH
 from tools.core.result import CreatedTraining
 from tools.core.spec import training_input_schema
+from tools.mcp_server.public_names import (
+    ALLOW_DUPLICATE,
+    DRAFT_PROMPT,
+    DRY_RUN,
+    IMPROVE_PROMPT,
+    LIST_CATEGORIES,
+    LIST_PROVIDERS,
+    SEARCH_TRAININGS,
+)
 
-TOOL_NAME = "create_training"
 TOOL_TITLE = "Create a training in Lucca"
-DRY_RUN = "dryRun"
-ALLOW_DUPLICATE = "allowDuplicate"
-DRAFT_PROMPT = "draft_training"
-SEARCH_TRAININGS = "search_trainings"
-LIST_PROVIDERS = "list_providers"
-LIST_CATEGORIES = "list_categories"
-IMPROVE_PROMPT = "improve_training_description"
-VIEW_URI = "ui://lucca-training/preview.html"  # the MCP Apps view of a preview (preview_view.py)
-COMMIT_TOOL_NAME = "confirm_training_creation"  # the view's Create button; app-only
-CONFIRMATION_TOKEN = "confirmationToken"
 
 ANNOTATIONS = ToolAnnotations(
     title=TOOL_TITLE,

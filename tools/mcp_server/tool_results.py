@@ -20,8 +20,9 @@ from tools.core.errors import (
     TrainingError,
 )
 from tools.core.result import CreatedTraining, DraftPreview
+from tools.mcp_server.public_names import ALLOW_DUPLICATE
 from tools.mcp_server.read_results import training_link
-from tools.mcp_server.tool_definition import ALLOW_DUPLICATE, CreateTrainingOutput
+from tools.mcp_server.tool_definition import CreateTrainingOutput
 
 AFTER_CREATION = (
     "Tell the user the id and that an admin must publish it in Lucca Training for it to show in "
