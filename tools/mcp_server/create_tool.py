@@ -27,15 +27,23 @@ from mcp_types import CallToolResult
 from pydantic import BaseModel, Field
 
 from tools.core.draft import TrainingDraft
-from tools.core.errors import FieldError, InvalidDraft, TrainingError
+from tools.core.errors import (
+    DuplicateCheckIncomplete,
+    DuplicateTraining,
+    FieldError,
+    InvalidDraft,
+    TrainingError,
+)
 from tools.core.events import Caller
 from tools.core.intake import accept_draft, refused
+from tools.core.result import CreatedTraining, DraftPreview
 from tools.core.trainings import Trainings
-from tools.mcp_server import tool_results
 from tools.mcp_server.access import refusal
+from tools.mcp_server.call_results import error_lines, failure, success
 from tools.mcp_server.callers import caller_of
 from tools.mcp_server.confirmation_token import ConfirmationTokens
 from tools.mcp_server.public_names import ALLOW_DUPLICATE, DRY_RUN, TOOL_NAME, VIEW_URI
+from tools.mcp_server.read_results import training_link
 from tools.mcp_server.settings import ConfirmPolicy
 from tools.mcp_server.state import ServerState
 from tools.mcp_server.tool_definition import (
@@ -154,17 +162,15 @@ async def carry_out(
     tokens: ConfirmationTokens,
 ) -> CallToolResult:
     if plan.error is not None:
-        return tool_results.failed(plan.error)
+        return failed(plan.error)
     request = plan.request
     assert request is not None  # every plan but a refusal holds one
     if plan.step == "dry_run":
-        return tool_results.previewed(Trainings.preview(request.draft))
+        return previewed(Trainings.preview(request.draft))
     if plan.step == "refuse":
-        return tool_results.confirmation_impossible()
+        return confirmation_impossible()
     if plan.step == "ask" and not _was_confirmed(confirmation):
-        return tool_results.not_confirmed(
-            "cancelled" if confirmation.action == "cancel" else "declined"
-        )
+        return not_confirmed("cancelled" if confirmation.action == "cancel" else "declined")
     state: ServerState = ctx.request_context.lifespan_context
     trainings = await state.trainings()
     caller = caller_of(ctx)
@@ -175,8 +181,8 @@ async def carry_out(
             request.draft, caller=caller, allow_duplicate=request.allow_duplicate
         )
     except TrainingError as error:
-        return tool_results.failed(error)
-    return tool_results.created(training)
+        return failed(error)
+    return created(training)
 
 
 async def _preview_for_the_view(
@@ -185,10 +191,10 @@ async def _preview_for_the_view(
     """Validated, checked against the catalog, nothing created: the view asks the user."""
     existing = await trainings.check(request.draft, allow_duplicate=request.allow_duplicate)
     if existing is not None:
-        return tool_results.created(existing)
+        return created(existing)
     token = tokens.mint(request.draft, caller_of(ctx), allow_duplicate=request.allow_duplicate)
     names = await _reference_names(trainings, request)
-    return tool_results.awaiting_confirmation(Trainings.preview(request.draft), token, names)
+    return awaiting_confirmation(Trainings.preview(request.draft), token, names)
 
 
 async def _reference_names(trainings: Trainings, request: ToolRequest) -> dict[str, Any]:
@@ -264,3 +270,116 @@ def _id_or_unset(value: Any) -> str:
 
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
+
+
+# The results: what a call of `create_training` (or the view's commit) answers.
+
+AFTER_CREATION = (
+    "Tell the user the id and that an admin must publish it in Lucca Training for it to show in "
+    "the public catalog. Do not call create_training again for this training."
+)
+
+
+ALREADY_THERE = (
+    "Tell the user the id of the training already in the catalog. Do not call create_training "
+    f"again with {ALLOW_DUPLICATE} unless the user asks for a second training."
+)
+
+
+def created(training: CreatedTraining) -> CallToolResult:
+    """A training now exists: created by this call, recovered after a lost answer, or already
+    there with the same content (a retried call)."""
+    output = CreateTrainingOutput(
+        outcome=training.outcome,
+        created=training.outcome != "existing",
+        training=training,
+        summary=training.summary,
+    )
+    advice = ALREADY_THERE if training.outcome == "existing" else AFTER_CREATION
+    link = training_link(training.id, training.title)
+    return success(output, f"{training.summary}\n{advice}", link)
+
+
+def previewed(preview: DraftPreview) -> CallToolResult:
+    output = CreateTrainingOutput(
+        outcome="dry_run", created=False, preview=preview.training, summary=preview.summary
+    )
+    return success(output, preview.summary)
+
+
+WHEN_CANCELLED = (
+    "The question may never have been shown: some clients close it on their own (an agent mode, "
+    "a timeout). Show the user the draft in the conversation and ask whether to create it; if "
+    "they say yes, call create_training again. In a client that shows MCP Apps views, the user "
+    "can confirm in the view instead."
+)
+
+
+def not_confirmed(outcome: str) -> CallToolResult:
+    """A decline is the user's no; a cancel is only a question closed unanswered."""
+    if outcome == "declined":
+        summary = "The user declined the creation, so nothing was created."
+        advice = "Ask the user what to change, if anything, before trying again."
+    else:
+        summary = "The confirmation was cancelled before it was answered, so nothing was created."
+        advice = WHEN_CANCELLED
+    output = CreateTrainingOutput(outcome=outcome, created=False, summary=summary)
+    return success(output, f"{summary} {advice}")
+
+
+def awaiting_confirmation(
+    preview: DraftPreview, token: str, references: dict[str, Any]
+) -> CallToolResult:
+    """The MCP Apps way: nothing created; the user reads the preview in the view and clicks."""
+    summary = (
+        "Nothing is created yet: the user sees the training in a preview and creates it there."
+    )
+    output = CreateTrainingOutput(
+        outcome="awaiting_confirmation",
+        created=False,
+        preview=preview.training,
+        references=references or None,
+        confirmationToken=token,
+        summary=summary,
+    )
+    advice = (
+        "Tell the user to check the preview, correct it if needed and click Create (or Cancel). "
+        "Do not call create_training again for this draft: it would only show another preview."
+    )
+    return success(output, f"{summary} {advice}")
+
+
+def confirmation_impossible() -> CallToolResult:
+    return failure(
+        "Not created: this server must ask the user to confirm each creation "
+        "(MCP_CONFIRM=always), but this client cannot be asked: it declared neither elicitation "
+        "nor MCP Apps support, or it speaks a protocol older than 2026-07-28 to a stateless "
+        "server, which does not keep the handshake that says what a client supports.",
+        "Use a client that supports elicitation or MCP Apps views, or ask the server's operator "
+        "to set MCP_CONFIRM=auto. Nothing was sent to Lucca.",
+    )
+
+
+def failed(error: TrainingError) -> CallToolResult:
+    headline = f"Not created ({error.kind}): {error.message}"
+    if isinstance(error, InvalidDraft):
+        headline = "Not created: the arguments are not valid. Fix these fields and call again:"
+    lines = error_lines(error, headline, _safe_to_retry(error))
+    next_step = error.next_step
+    if isinstance(error, DuplicateTraining):
+        next_step = (
+            "Show the user the training already there. Call again with "
+            f"{ALLOW_DUPLICATE}: true only if they confirm they want a second one."
+        )
+    elif isinstance(error, DuplicateCheckIncomplete):
+        next_step = (
+            "Ask the user to look for the title in Lucca Training. Call again with "
+            f"{ALLOW_DUPLICATE}: true only if they confirm it is not there."
+        )
+    return failure("\n".join(lines), next_step)
+
+
+def _safe_to_retry(error: TrainingError) -> str:
+    if isinstance(error, InvalidDraft):
+        return "yes, once the fields above are fixed"
+    return "yes" if error.safe_to_retry else "no, not before the user or the catalog says so"
