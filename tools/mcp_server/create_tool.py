@@ -1,4 +1,9 @@
-"""The `create_training` tool, in one place: its definition, its plan step and its results.
+"""The `create_training` tool, in one module: its definition, its plan step and its results.
+
+The definition is what assistants see: the description, the annotations, the input schema (the
+one the core derives from the vendored Lucca spec, plus `dryRun` and `allowDuplicate`; nothing
+here restates a limit or an enum by hand, so the listed schema cannot drift from what is checked)
+and the structured output, `CreateTrainingOutput`.
 
 The plan (`plan_call`) reads the raw arguments, validates them (refusals reported once, by the
 core's intake), checks who may create, and chooses the way to ask the user, in this order:
@@ -11,9 +16,18 @@ core's intake), checks who may create, and chooses the way to ask the user, in t
 3. otherwise `MCP_CONFIRM`: `auto` creates, `always` refuses and says why. `never` asks nobody,
    whatever the client supports (for clients whose own UI confirms each tool call).
 
-The SDK runs the plan once per phase, as a resolver both the question and the body depend on.
+The SDK runs the plan once per phase of a call (the one request of a pre-2026-07-28 call, each
+input-required round of a 2026-07-28 one): it is the resolver `planned`, which the elicitation
+resolver and the body both depend on and the SDK resolves once for both, so neither reads the
+arguments or decides again.
+
+The results turn what the plan and the core come to into the tool's answers (written by
+`call_results`): a training created or already there, the dry run's preview, not confirmed
+(declined or cancelled), awaiting confirmation in the view, confirmation impossible, and the
+failures, with the advice a duplicate calls for. The view's commit tool answers with the same.
 """
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -23,10 +37,15 @@ from mcp.server.elicitation import AcceptedElicitation, ElicitationResult
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.resolve import Elicit, Resolve
 from mcp.server.mcpserver.tools.base import Tool
-from mcp_types import CallToolResult
-from pydantic import BaseModel, Field
+from mcp_types import CallToolResult, ToolAnnotations
+from pydantic import BaseModel, ConfigDict, Field
 
-from tools.core.draft import TrainingDraft
+from tools.core.draft import (
+    DESCRIPTION_MAX_LENGTH,
+    SUBTITLE_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    TrainingDraft,
+)
 from tools.core.errors import (
     DuplicateCheckIncomplete,
     DuplicateTraining,
@@ -37,22 +56,121 @@ from tools.core.errors import (
 from tools.core.events import Caller
 from tools.core.intake import accept_draft, refused
 from tools.core.result import CreatedTraining, DraftPreview
+from tools.core.spec import training_input_schema
 from tools.core.trainings import Trainings
 from tools.mcp_server.access import refusal
 from tools.mcp_server.call_results import error_lines, failure, success
 from tools.mcp_server.callers import caller_of
 from tools.mcp_server.confirmation_token import ConfirmationTokens
-from tools.mcp_server.public_names import ALLOW_DUPLICATE, DRY_RUN, TOOL_NAME, VIEW_URI
+from tools.mcp_server.public_names import (
+    ALLOW_DUPLICATE,
+    DRAFT_PROMPT,
+    DRY_RUN,
+    IMPROVE_PROMPT,
+    LIST_CATEGORIES,
+    LIST_PROVIDERS,
+    SEARCH_TRAININGS,
+    TOOL_NAME,
+    VIEW_URI,
+)
 from tools.mcp_server.read_results import training_link
 from tools.mcp_server.settings import ConfirmPolicy
 from tools.mcp_server.state import ServerState
-from tools.mcp_server.tool_definition import (
-    ANNOTATIONS,
-    DESCRIPTION,
-    TOOL_TITLE,
-    CreateTrainingOutput,
-    input_schema,
+
+# The definition: what assistants see.
+
+TOOL_TITLE = "Create a training in Lucca"
+
+ANNOTATIONS = ToolAnnotations(
+    title=TOOL_TITLE,
+    read_only_hint=False,  # it writes into the company's catalog
+    destructive_hint=False,  # it only adds; nothing existing is changed or removed
+    # The same draft twice gives the same training back, but `allowDuplicate` creates a second.
+    idempotent_hint=False,
+    open_world_hint=True,  # it talks to Lucca, outside this server
 )
+
+DESCRIPTION = f"""\
+Create a training in the company's Lucca Training catalog and return its id and catalog status.
+
+A training is a course the company offers: a title (at most {TITLE_MAX_LENGTH} characters), a \
+subtitle summing it up (at most {SUBTITLE_MAX_LENGTH}), a detailed description (at most \
+{DESCRIPTION_MAX_LENGTH}), a level (Beginner: for finding out about the subject; Middle: for \
+deepening one's knowledge; Expert: for becoming a specialist), whether it is certifying and \
+whether it is mandatory by law, and optionally its type (External or Internal), provider id and \
+category id (ids that exist in the account: find them by name with `{LIST_PROVIDERS}` and \
+`{LIST_CATEGORIES}`, never invent one).
+
+Before drafting, look for similar trainings with `{SEARCH_TRAININGS}`: the catalog may already \
+have this one, and the others show the tone and length to match. Write the texts with the user \
+and show them before calling this tool: the prompts `{DRAFT_PROMPT}` and `{IMPROVE_PROMPT}` help, \
+and `{DRY_RUN}: true` checks a draft without creating anything. The server may ask the user to \
+confirm before it writes: in a client that shows MCP Apps views, the user reads the preview there \
+and clicks Create or Cancel themselves.
+
+Calling again with the same draft (say after a timeout) creates nothing more: the training already \
+there comes back with outcome `existing`. A training with the same title but other content is \
+refused and named; set `{ALLOW_DUPLICATE}: true` only when the user confirms they want a second \
+training with that title.
+
+The new training is in state Ready but NOT displayed in the public catalog: an admin publishes it \
+in Lucca. Invalid input comes back as an error naming every bad field and its limit, and nothing \
+is sent to Lucca: fix those fields and call again."""
+
+
+def input_schema() -> dict[str, Any]:
+    schema = copy.deepcopy(training_input_schema())
+    schema["properties"][DRY_RUN] = {
+        "type": "boolean",
+        "default": False,
+        "description": "Check and normalize the draft without creating it (nothing is sent).",
+    }
+    schema["properties"][ALLOW_DUPLICATE] = {
+        "type": "boolean",
+        "default": False,
+        "description": "Create it even when the catalog already has a training with this title "
+        "(only when the user asks for a second one).",
+    }
+    return schema
+
+
+class CreateTrainingOutput(BaseModel):
+    """The tool's structured result; `training` is the core's `CreatedTraining`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    outcome: Literal[
+        "created",
+        "existing",
+        "recovered",
+        "dry_run",
+        "awaiting_confirmation",
+        "declined",
+        "cancelled",
+    ] = Field(
+        description="created: the training now exists; existing: the same training was "
+        "already in the catalog, nothing was created; recovered: created, though Lucca's "
+        "answer was lost; dry_run: checked only; awaiting_confirmation: nothing created yet, "
+        "the user confirms in the view the client shows; declined: the user said no; "
+        "cancelled: the question was closed unanswered (perhaps by the client); nothing created"
+    )
+    created: bool = Field(description="true only when a training was created by this call")
+    training: CreatedTraining | None = Field(
+        None, description="the created training: id, title, state, catalogStatus, ..."
+    )
+    preview: dict[str, Any] | None = Field(
+        None, description="dry run only: the training exactly as it would be sent to Lucca"
+    )
+    references: dict[str, Any] | None = Field(
+        None, description="awaiting_confirmation only: the provider's and category's names"
+    )
+    confirmationToken: str | None = Field(
+        None, description="awaiting_confirmation only: for the view's Create button"
+    )
+    summary: str = Field(description="one sentence for the user")
+
+
+# The plan: read the call, validate it, choose the way to ask.
 
 Way = Literal["ask", "view", "create", "refuse"]
 Step = Literal["fail", "dry_run", "ask", "view", "create", "refuse"]
@@ -117,6 +235,31 @@ def plan_call(policy: ConfirmPolicy, ctx: Context) -> Plan:
         refused(caller, request.draft, denied)
         return Plan("fail", request, denied)
     return Plan(way_to_ask(policy, ctx), request)
+
+
+def call_arguments(ctx: Context) -> Mapping[str, Any]:
+    """The raw arguments: the SDK would drop unknown ones silently, and the core must see them
+    to refuse them by name."""
+    params = ctx.request_context.params or {}
+    arguments = params.get("arguments")
+    return arguments if isinstance(arguments, Mapping) else {}
+
+
+def read_request(arguments: Mapping[str, Any], reported_as: Caller) -> ToolRequest:
+    """The validated draft and the call's flags; `InvalidDraft` naming every bad field."""
+    fields = {name: value for name, value in arguments.items() if name not in FLAGS}
+    flags = {name: arguments.get(name, False) for name in FLAGS}
+    flag_errors = [
+        FieldError(name, "must be true or false", "not_boolean")
+        for name, value in flags.items()
+        if not isinstance(value, bool)
+    ]
+    bad_flags = InvalidDraft(flag_errors) if flag_errors else None
+    draft = accept_draft(fields, reported_as, extra_errors=bad_flags)
+    return ToolRequest(draft, flags[DRY_RUN], flags[ALLOW_DUPLICATE])
+
+
+# The tool: the plan, a resolver the question and the body share; the question; the body.
 
 
 def create_training_tool(policy: ConfirmPolicy, tokens: ConfirmationTokens) -> Tool:
@@ -223,28 +366,6 @@ async def _reference_names(trainings: Trainings, request: ToolRequest) -> dict[s
 
 def _was_confirmed(outcome: ElicitationResult[CreationConfirmation]) -> bool:
     return isinstance(outcome, AcceptedElicitation) and bool(outcome.data.confirm)
-
-
-def call_arguments(ctx: Context) -> Mapping[str, Any]:
-    """The raw arguments: the SDK would drop unknown ones silently, and the core must see them
-    to refuse them by name."""
-    params = ctx.request_context.params or {}
-    arguments = params.get("arguments")
-    return arguments if isinstance(arguments, Mapping) else {}
-
-
-def read_request(arguments: Mapping[str, Any], reported_as: Caller) -> ToolRequest:
-    """The validated draft and the call's flags; `InvalidDraft` naming every bad field."""
-    fields = {name: value for name, value in arguments.items() if name not in FLAGS}
-    flags = {name: arguments.get(name, False) for name in FLAGS}
-    flag_errors = [
-        FieldError(name, "must be true or false", "not_boolean")
-        for name, value in flags.items()
-        if not isinstance(value, bool)
-    ]
-    bad_flags = InvalidDraft(flag_errors) if flag_errors else None
-    draft = accept_draft(fields, reported_as, extra_errors=bad_flags)
-    return ToolRequest(draft, flags[DRY_RUN], flags[ALLOW_DUPLICATE])
 
 
 def confirmation_message(draft: TrainingDraft, requested_by: str | None = None) -> str:

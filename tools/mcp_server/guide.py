@@ -9,6 +9,7 @@ import json
 
 from tools.core.draft import DESCRIPTION_MAX_LENGTH, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH
 from tools.core.result import CATALOG_NOTE
+from tools.mcp_server.create_tool import input_schema
 from tools.mcp_server.public_names import (
     DRY_RUN,
     LIST_CATEGORIES,
@@ -17,7 +18,6 @@ from tools.mcp_server.public_names import (
     TOOL_NAME,
 )
 from tools.mcp_server.read_results import TRAINING_URI
-from tools.mcp_server.tool_definition import input_schema
 
 SCHEMA_URI = "training://schema"
 GUIDE_URI = "training://guide"
