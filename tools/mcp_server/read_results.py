@@ -3,6 +3,8 @@
 The structured results are the core's typed trainings and references; each carries a `summary`
 sentence, and, when the answer may be partial, says so, so that the model never mistakes the first
 page (or the first 1,000 trainings a provider list is read from) for the whole catalog.
+A read that fails is `could_not_read`'s `isError` result: reading changes nothing, so it is
+always safe to call again.
 """
 
 from __future__ import annotations
