@@ -17,7 +17,7 @@ from hypothesis_jsonschema import from_schema
 
 from tests.support import VALID_DRAFT, WRITABLE_FIELDS
 from tools.core.draft import TEXT_LIMITS, utf16_length
-from tools.mcp_server.tool_definition import input_schema
+from tools.mcp_server.create_tool import input_schema
 
 BOUNDED = settings(
     max_examples=60,

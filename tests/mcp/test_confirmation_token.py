@@ -17,9 +17,9 @@ from tools.core.events import Caller
 from tools.core.settings import load_settings
 from tools.core.trainings import Trainings
 from tools.mcp_server.confirmation_token import ConfirmationTokens, TokenRefused
+from tools.mcp_server.public_names import COMMIT_TOOL_NAME
 from tools.mcp_server.server import build_mcp_server
 from tools.mcp_server.settings import load_mcp_settings
-from tools.mcp_server.tool_definition import COMMIT_TOOL_NAME
 from tools.state.store import open_store
 from tools.wiring.lucca_connection import open_trainings
 

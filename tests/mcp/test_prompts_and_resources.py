@@ -7,7 +7,7 @@ import pytest
 from mcp.shared.exceptions import MCPError
 
 from tests.mcp.helpers import client, create_tool
-from tools.mcp_server.tool_definition import VIEW_URI
+from tools.mcp_server.public_names import VIEW_URI
 
 
 async def test_both_drafting_prompts_are_listed_with_their_arguments(make_server, era):

@@ -3,7 +3,7 @@
 from tests.mcp.helpers import client, create_tool
 from tests.support import WRITABLE_FIELDS
 from tools.core.spec import load_spec, training_input_schema
-from tools.mcp_server.tool_definition import CreateTrainingOutput
+from tools.mcp_server.create_tool import CreateTrainingOutput
 
 
 async def listed_tool(server, era):

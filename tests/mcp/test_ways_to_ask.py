@@ -5,7 +5,7 @@ import pytest
 
 from tests.mcp.helpers import UserAtKeyboard, apps_client, client, text_of
 from tests.support import VALID_DRAFT, posts
-from tools.mcp_server.tool_definition import VIEW_URI
+from tools.mcp_server.public_names import VIEW_URI
 
 FULL_DRAFT = {**VALID_DRAFT, "type": "Internal", "providerId": 12, "categoryId": 2}
 
@@ -150,3 +150,40 @@ async def test_a_confirmed_creation_is_one_attempt_in_both_eras(
 ):
     await call(client, make_server("auto"), era, UserAtKeyboard("accept"))
     assert [event.outcome for event in attempts] == ["created"]
+
+
+@pytest.fixture
+def plans(monkeypatch):
+    """The request each `plan_call` ran for: the decision is made once per phase of a call."""
+    from tools.mcp_server import create_tool
+
+    seen: list[str] = []
+    plan = create_tool.plan_call
+
+    def counted(policy, ctx):
+        seen.append(ctx.request_id)
+        return plan(policy, ctx)
+
+    monkeypatch.setattr(create_tool, "plan_call", counted)
+    return seen
+
+
+# How many requests a confirmed call takes: 2026-07-28 asks in an input-required round, so the
+# call comes back with the answer; before it, the question is a request inside the one call.
+PHASES = {"2026-07-28": 2, "legacy": 1}
+
+
+@pytest.mark.parametrize("way", ["ask", "view"])
+async def test_the_plan_is_made_once_per_phase_of_a_call(make_server, sandbox, era, plans, way):
+    """The question and the body share the plan: neither reads the call or decides again."""
+    if way == "ask":
+        user = UserAtKeyboard("accept")
+        result = await call(client, make_server("auto"), era, user)
+        assert result.structured_content["outcome"] == "created"
+        phases = PHASES[era]
+    else:
+        result = await call(apps_client, make_server("auto"), era)
+        assert result.structured_content["outcome"] == "awaiting_confirmation"
+        phases = 1
+    assert len(plans) == phases
+    assert len(set(plans)) == phases  # one plan per request, never two in the same one

@@ -15,12 +15,13 @@ from pydantic import Field
 
 from tools.core.errors import TrainingError
 from tools.core.intake import accept_draft, refused
-from tools.mcp_server import tool_results
 from tools.mcp_server.access import refusal
+from tools.mcp_server.call_results import failure
 from tools.mcp_server.callers import caller_of
 from tools.mcp_server.confirmation_token import ConfirmationTokens, TokenRefused
+from tools.mcp_server.create_tool import created, failed
+from tools.mcp_server.public_names import COMMIT_TOOL_NAME, VIEW_URI
 from tools.mcp_server.state import ServerState
-from tools.mcp_server.tool_definition import COMMIT_TOOL_NAME, VIEW_URI
 
 COMMIT_ANNOTATIONS = ToolAnnotations(
     title="Create the confirmed training",
@@ -58,15 +59,15 @@ async def commit(
     try:
         draft = accept_draft(fields, caller)
     except TrainingError as invalid:
-        return tool_results.failed(invalid)
+        return failed(invalid)
     denied = refusal(ctx, "create")
     if denied is not None:
         refused(caller, draft, denied)
-        return tool_results.failed(denied)
+        return failed(denied)
     try:
         confirmation = tokens.open(token, draft, caller)
     except TokenRefused as why:
-        return tool_results.token_refused(str(why))
+        return token_refused(str(why))
     state: ServerState = ctx.request_context.lifespan_context
     trainings = await state.trainings()
     try:
@@ -80,5 +81,12 @@ async def commit(
             allow_duplicate=confirmation.allow_duplicate,
         )
     except TrainingError as error:
-        return tool_results.failed(error)
-    return tool_results.created(training)
+        return failed(error)
+    return created(training)
+
+
+def token_refused(reason: str) -> CallToolResult:
+    return failure(
+        f"Not created: {reason}. Nothing was sent to Lucca.",
+        "Ask the assistant to show the preview again (call create_training), then click Create.",
+    )

@@ -9,15 +9,15 @@ import json
 
 from tools.core.draft import DESCRIPTION_MAX_LENGTH, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH
 from tools.core.result import CATALOG_NOTE
-from tools.mcp_server.read_results import TRAINING_URI
-from tools.mcp_server.tool_definition import (
+from tools.mcp_server.create_tool import input_schema
+from tools.mcp_server.public_names import (
     DRY_RUN,
     LIST_CATEGORIES,
     LIST_PROVIDERS,
     SEARCH_TRAININGS,
     TOOL_NAME,
-    input_schema,
 )
+from tools.mcp_server.read_results import TRAINING_URI
 
 SCHEMA_URI = "training://schema"
 GUIDE_URI = "training://guide"

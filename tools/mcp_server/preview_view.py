@@ -13,7 +13,7 @@ from importlib.resources import files
 from mcp.server.apps import Apps, ResourceCsp
 
 from tools.core.draft import DESCRIPTION_MAX_LENGTH, SUBTITLE_MAX_LENGTH, TITLE_MAX_LENGTH
-from tools.mcp_server.tool_definition import COMMIT_TOOL_NAME, TOOL_NAME, VIEW_URI
+from tools.mcp_server.public_names import COMMIT_TOOL_NAME, TOOL_NAME, VIEW_URI
 
 UI_FILES = files("tools.mcp_server") / "ui"
 

@@ -3,15 +3,19 @@
 The structured results are the core's typed trainings and references; each carries a `summary`
 sentence, and, when the answer may be partial, says so, so that the model never mistakes the first
 page (or the first 1,000 trainings a provider list is read from) for the whole catalog.
+A read that fails is `could_not_read`'s `isError` result: reading changes nothing, so it is
+always safe to call again.
 """
 
 from __future__ import annotations
 
-from mcp_types import ResourceLink
+from mcp_types import CallToolResult, ResourceLink
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.core.catalog import Choice, References, SearchResult
 from tools.core.catalog_items import TrainingSummary, summaries_of
+from tools.core.errors import TrainingError
+from tools.mcp_server.call_results import error_lines, failure
 
 TRAINING_URI = "training://trainings/{id}"
 PARTIAL = (
@@ -107,6 +111,14 @@ def categories_in_use(
         complete=references.complete,
         summary=_counted(len(categories), "categories", query, references.complete),
     )
+
+
+def could_not_read(error: TrainingError) -> CallToolResult:
+    """A read tool's failure. Reading changes nothing, so calling again is always safe; the
+    error's next step says whether it can help (a key Lucca refuses stays refused)."""
+    headline = f"Could not read the catalog ({error.kind}): {error.message}"
+    lines = error_lines(error, headline, "yes, reading changes nothing")
+    return failure("\n".join(lines), error.next_step)
 
 
 def _counted(found: int, what: str, query: str | None, complete: bool) -> str:

@@ -3,7 +3,7 @@
 
 Each reads through the core's `CatalogReader` (the same short cache and pacer as the Slack
 pickers), after the caller's read scope is checked (`access.refusal`). Failures are `isError`
-results from `tool_results.could_not_read`; for the resource, a read error carrying the same text.
+results from `read_results.could_not_read`; for the resource, a read error carrying the same text.
 """
 
 from __future__ import annotations
@@ -22,22 +22,22 @@ from pydantic import Field
 from tools.core.catalog import CatalogReader
 from tools.core.catalog_items import record_of
 from tools.core.errors import TrainingError
-from tools.mcp_server import tool_results
 from tools.mcp_server.access import refusal
+from tools.mcp_server.public_names import (
+    LIST_CATEGORIES,
+    LIST_PROVIDERS,
+    SEARCH_TRAININGS,
+    TOOL_NAME,
+)
 from tools.mcp_server.read_results import (
     TRAINING_URI,
     CategoriesOutput,
     ProvidersOutput,
     SearchTrainingsOutput,
     categories_in_use,
+    could_not_read,
     found_trainings,
     providers_in_use,
-)
-from tools.mcp_server.tool_definition import (
-    LIST_CATEGORIES,
-    LIST_PROVIDERS,
-    SEARCH_TRAININGS,
-    TOOL_NAME,
 )
 
 MAX_SEARCH_RESULTS = 50
@@ -109,7 +109,7 @@ async def search_trainings(
             query, provider_id=providerId, category_id=categoryId, limit=limit
         )
     except TrainingError as error:
-        return tool_results.could_not_read(error)
+        return could_not_read(error)
     return found_trainings(found)
 
 
@@ -117,7 +117,7 @@ async def list_providers(ctx: Context, query: Query = None) -> ProvidersOutput:
     try:
         references = await (await _catalog(ctx)).references()
     except TrainingError as error:
-        return tool_results.could_not_read(error)
+        return could_not_read(error)
     return providers_in_use(references, query)
 
 
@@ -136,7 +136,7 @@ async def list_categories(
     try:
         references = await (await _catalog(ctx)).references()
     except TrainingError as error:
-        return tool_results.could_not_read(error)
+        return could_not_read(error)
     return categories_in_use(references, query, language)
 
 
