@@ -19,6 +19,8 @@ from tests.support import (
     SLACK_SIGNING_SECRET,
     canary_leaks,
 )
+from tools.state.migrations import LATEST_VERSION
+from tools.state.store import open_store
 
 
 @pytest.fixture
@@ -71,9 +73,14 @@ def test_every_part_ok_against_the_sandbox_slack_and_the_model(good_settings, sl
     result = doctor(good_settings, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 6, result.stdout
-    assert all(line.startswith("ok ") for line in lines[:5]), result.stdout
-    assert lines[5].startswith("not configured  Identity provider (OAuth)")  # tests/mcp/oauth
+    assert len(lines) == 7, result.stdout
+    assert all(line.startswith("ok ") for line in lines[:6]), result.stdout
+    assert lines[6].startswith("not configured  Identity provider (OAuth)")  # tests/mcp/oauth
+    assert (
+        "Store (STATE_URL): SQLite file lucca-training-state.sqlite3: created at the first start"
+        in (result.stdout)
+    )
+    assert not (tmp_path / "lucca-training-state.sqlite3").exists()  # the doctor creates nothing
     assert "Lucca: http://127.0.0.1" in result.stdout and "accepts the key" in result.stdout
     assert "the bot lucca-training of workspace Acme" in result.stdout
     assert f"{FAKE_MODEL} at" in result.stdout
@@ -140,6 +147,7 @@ def test_parts_left_unset_are_not_configured_and_not_a_failure(sandbox, tmp_path
     assert result.returncode == 0, result.stdout
     statuses = {part: check["status"] for part, check in checks_of(result).items()}
     assert statuses.pop("Lucca") == "ok"
+    assert statuses.pop("Store (STATE_URL)") == "ok"  # a file in the working directory
     assert set(statuses.values()) == {"not configured"}
 
 
@@ -160,3 +168,38 @@ def test_secrets_mounted_as_files_are_read_from_secrets_dir(sandbox, tmp_path):
     missing = doctor({**settings, "SECRETS_DIR": str(tmp_path / "nowhere")}, tmp_path)
     assert missing.returncode == 2  # unusable settings, as for every command
     assert "SECRETS_DIR is not a folder that exists." in missing.stderr
+
+
+async def test_a_postgresql_store_is_checked_and_its_schema_version_told(
+    sandbox, tmp_path, postgres_url
+):
+    settings = {"LUCCA_BASE_URL": sandbox.base_url, "LUCCA_API_KEY": SANDBOX_KEY}
+    fresh = checks_of(doctor({**settings, "STATE_URL": postgres_url}, tmp_path, "--output", "json"))
+    assert fresh["Store (STATE_URL)"]["status"] == "ok"
+    assert (
+        "PostgreSQL answers; its schema is created at the first start"
+        in (fresh["Store (STATE_URL)"]["detail"])
+    )
+    async with open_store(postgres_url) as store:
+        await store.ping()  # what serve's first use does: the schema is migrated
+    migrated = checks_of(
+        doctor({**settings, "STATE_URL": postgres_url}, tmp_path, "--output", "json")
+    )
+    assert f"schema {LATEST_VERSION}, up to date" in migrated["Store (STATE_URL)"]["detail"]
+
+
+def test_an_unreachable_or_wrong_store_is_named_without_its_password(sandbox, tmp_path):
+    settings = {"LUCCA_BASE_URL": sandbox.base_url, "LUCCA_API_KEY": SANDBOX_KEY}
+    down = f"postgresql://app:CANARY-db-password@127.0.0.1:{free_port()}/training"
+    result = doctor({**settings, "STATE_URL": down}, tmp_path, "--output", "json")
+    assert result.returncode == 1
+    check = checks_of(result)["Store (STATE_URL)"]
+    assert check["status"] == "failed" and "did not answer" in check["detail"]
+    assert "STATE_URL" in check["fix"]
+    wrong = doctor(
+        {**settings, "STATE_URL": "mysql://app@db/training"}, tmp_path, "--output", "json"
+    )
+    check = checks_of(wrong)["Store (STATE_URL)"]
+    assert (
+        check["status"] == "failed" and "neither a SQLite nor a PostgreSQL URL" in check["detail"]
+    )

@@ -242,9 +242,32 @@ async def check_oauth_issuer(http: httpx.AsyncClient) -> CheckResult:
     return ok(part, f"{config.issuer}: metadata and {len(keys['keys'])} signing key(s) read.")
 
 
-# In the order a reader fixes things. The state store adds its check here.
+async def check_store(http: httpx.AsyncClient) -> CheckResult:
+    """The store (STATE_URL): it answers, and its schema's version; nothing is created."""
+    from tools.state.settings import load_state_settings
+    from tools.state.store import StoreUnavailable, probe
+
+    part = "Store (STATE_URL)"
+    try:
+        settings = load_state_settings()
+        detail = await probe(settings.url(sandbox=False))
+    except ConfigurationError as error:
+        return failed(part, error.message, error.next_step)
+    except StoreUnavailable as error:
+        return failed(
+            part,
+            str(error),
+            "Check that the database runs and that STATE_URL names it, its user and password.",
+        )
+    if settings.state_url is None:
+        detail += " (STATE_URL is not set: a file in the working directory, for one instance.)"
+    return ok(part, detail)
+
+
+# In the order a reader fixes things.
 CHECKS: tuple[Check, ...] = (
     check_lucca,
+    check_store,
     check_slack_bot_token,
     check_slack_signing_secret,
     check_slack_app_token,

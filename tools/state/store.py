@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, nullcontext
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -163,6 +163,44 @@ async def open_store(url: str, *, clock: Callable[[], float] = time.time) -> Asy
         yield store
     finally:
         await store.close()
+
+
+async def probe(url: str) -> str:
+    """What `doctor` says of a `STATE_URL`, without creating or changing anything: the database
+    answers, and how far its schema is. `StoreUnavailable` when it does not answer;
+    `ConfigurationError` for a URL that is neither SQLite nor PostgreSQL."""
+    from tools.state.migrations import LATEST_VERSION
+    from tools.state.schema import schema_version
+
+    parsed = make_url(url) if "://" in url else None
+    if parsed is not None and parsed.get_backend_name() == "sqlite" and parsed.database:
+        from pathlib import Path
+
+        path = Path(parsed.database)
+        if not path.exists():
+            if not path.parent.is_dir():
+                raise StoreUnavailable(f"The SQLite file's folder ({path.parent}) does not exist.")
+            return f"SQLite file {path.name}: created at the first start."
+    engine = new_engine(url)
+    try:
+        async with asyncio.timeout(CONNECT_TIMEOUT_SECONDS + 1), engine.connect() as connection:
+            has_schema = await connection.run_sync(
+                lambda sync: sync.dialect.has_table(sync, schema_version.name)
+            )
+            applied = None
+            if has_schema:
+                query = select(func.max(schema_version.c.version))
+                applied = (await connection.execute(query)).scalar()
+    except (TimeoutError, SQLAlchemyError, OSError) as exc:
+        raise StoreUnavailable(f"The store did not answer ({type(exc).__name__}).") from exc
+    finally:
+        await engine.dispose()
+    name = "PostgreSQL" if engine.dialect.name == "postgresql" else "SQLite"
+    if applied is None:
+        return f"{name} answers; its schema is created at the first start."
+    if applied < LATEST_VERSION:
+        return f"{name} answers; schema {applied}, brought to {LATEST_VERSION} at the next start."
+    return f"{name} answers; schema {applied}, up to date."
 
 
 async def unreachable_reason(store: Store, timeout: float = 2.0) -> str | None:
