@@ -4,10 +4,12 @@ import pytest
 from sqlalchemy import select
 
 from tools.core.errors import ConfigurationError
-from tools.state.migrations import LATEST_VERSION
-from tools.state.schema import schema_version
+from tools.state.migrations import LATEST_VERSION, MIGRATIONS
+from tools.state.schema import schema_version, slack_creations
 from tools.state.settings import DEFAULT_STATE_URL, MEMORY_STATE_URL, load_state_settings
 from tools.state.store import StoreUnavailable, open_store, unreachable_reason
+
+ALL_VERSIONS = [version for version, _, _ in MIGRATIONS]
 
 
 async def versions(store) -> list[int]:
@@ -17,16 +19,30 @@ async def versions(store) -> list[int]:
 
 async def test_the_schema_is_created_at_start_and_migrated_once(store_url):
     async with open_store(store_url) as first:
-        assert await versions(first) == [LATEST_VERSION]
+        assert await versions(first) == ALL_VERSIONS
     async with open_store(store_url) as again:  # a restart, or another replica
-        assert await versions(again) == [LATEST_VERSION]
+        assert await versions(again) == ALL_VERSIONS
         assert await unreachable_reason(again) is None
+
+
+async def test_a_store_left_by_an_older_release_is_brought_up_to_date(store_url):
+    """As a database the first release created (schema 1) finds the next release's schema."""
+    async with open_store(store_url) as old:
+        async with old.transaction() as connection:
+            await connection.run_sync(lambda sync: slack_creations.drop(sync))
+            await connection.execute(schema_version.delete().where(schema_version.c.version > 1))
+        assert await versions(old) == [1]
+    async with open_store(store_url) as upgraded:
+        assert await versions(upgraded) == ALL_VERSIONS
+        assert ALL_VERSIONS[-1] == LATEST_VERSION
+        async with upgraded.transaction() as connection:
+            assert (await connection.execute(select(slack_creations))).all() == []
 
 
 async def test_an_in_memory_store_works_without_a_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     async with open_store(MEMORY_STATE_URL) as store:
-        assert await versions(store) == [LATEST_VERSION]
+        assert await versions(store) == ALL_VERSIONS
     assert list(tmp_path.iterdir()) == []
 
 
