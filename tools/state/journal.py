@@ -205,17 +205,6 @@ class SlackJournal:
             ]
         return [_entry(row) for row in rows if row is not None]
 
-    async def recent_for_user(self, user_id: str, limit: int = 10) -> list[JournalEntry]:
-        """A user's latest submissions, newest first (running and finished), for a Home tab."""
-        query = (
-            select(table)
-            .where(table.c.user_id == user_id)
-            .order_by(table.c.created_at.desc())
-            .limit(limit)
-        )
-        async with self.store.transaction() as connection:
-            return [_entry(row) for row in (await connection.execute(query)).all()]
-
     async def purge(self, keep_seconds: float) -> int:
         """Remove entries finished (or failed) more than `keep_seconds` ago; how many."""
         cutoff = self.store.now() - keep_seconds

@@ -58,10 +58,6 @@ class MemoryJournal:
     async def take_expired(self, limit: int = 5) -> list[JournalEntry]:
         return []  # this process holds every lease it wrote
 
-    async def recent_for_user(self, user_id: str, limit: int = 10) -> list[JournalEntry]:
-        mine = [entry for entry in self._entries.values() if entry.user_id == user_id]
-        return sorted(mine, key=lambda entry: entry.created_at, reverse=True)[:limit]
-
     async def purge(self, keep_seconds: float) -> int:
         cutoff = time.time() - keep_seconds
         old = [

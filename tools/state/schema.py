@@ -29,7 +29,6 @@ slack_journal = Table(
     Column("created_at", Float, nullable=False),
     Column("finished_at", Float),
     Index("slack_journal_due", "state", "lease_until"),
-    Index("slack_journal_by_user", "user_id", "created_at"),
 )
 
 title_leases = Table(
