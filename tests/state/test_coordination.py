@@ -53,27 +53,28 @@ async def test_a_store_that_is_down_refuses_before_anything_is_sent():
 
 async def test_the_budget_grants_rate_slots_per_window_whichever_replica_asks(store, clock):
     replicas = [StoreRateBudget(store, "tenant"), StoreRateBudget(store, "tenant")]
-    waits = [await replicas[n % 2].reserve(3, 10.0, 150.0) for n in range(7)]
+    waits = [(await replicas[n % 2].reserve(3, 10.0, 150.0)).wait for n in range(7)]
     assert waits[:3] == [0.0, 0.0, 0.0]
     assert waits[3:6] == [pytest.approx(10.0 + EDGE_MARGIN_SECONDS)] * 3
     assert waits[6] == pytest.approx(20.0 + 2 * EDGE_MARGIN_SECONDS)
-    assert await StoreRateBudget(store, "another tenant").reserve(3, 10.0, 150.0) == 0.0
+    assert (await StoreRateBudget(store, "another tenant").reserve(3, 10.0, 150.0)).wait == 0.0
 
 
 async def test_a_slot_too_far_away_is_refused_and_not_taken(store, clock):
     budget = StoreRateBudget(store, "tenant")
     for _ in range(2):
         await budget.reserve(2, 60.0, 150.0)
-    assert await budget.reserve(2, 60.0, 30.0) > 30.0
+    refused = await budget.reserve(2, 60.0, 30.0)
+    assert refused.wait > 30.0 and refused.slot is None
     clock.now += 61
-    assert await budget.reserve(2, 60.0, 30.0) == 0.0  # the refused one took nothing
+    assert (await budget.reserve(2, 60.0, 30.0)).wait == 0.0  # the refused one took nothing
 
 
 async def test_a_pause_reaches_every_replica(store, clock):
     await StoreRateBudget(store, "tenant").pause(20.0)
     other = StoreRateBudget(store, "tenant")
     assert await other.paused_for() == pytest.approx(20.0)
-    assert await other.reserve(50, 60.0, 150.0) == pytest.approx(20.0)
+    assert (await other.reserve(50, 60.0, 150.0)).wait == pytest.approx(20.0)
 
 
 async def test_the_pacer_takes_its_slots_from_the_shared_budget(store, clock):
@@ -110,3 +111,52 @@ async def test_an_expired_token_can_be_claimed_again(store, clock):
     clock.now += 11
     assert await tokens.first_result("tok") is None
     assert await tokens.claim("tok", 10)
+
+
+async def test_a_shared_slot_counts_from_its_answer_for_every_replica(store, clock):
+    """As a process pacing alone does (tests/core/test_pacing.py): a burst slow to go out must
+    not make the next window's first request early, whichever replica sends it."""
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock.now += seconds
+
+    one, other = (
+        RequestPacer(2, 10.0, 150.0, clock=clock, sleep=sleep, shared=StoreRateBudget(store, "t"))
+        for _ in range(2)
+    )
+    async with one.turn():
+        clock.now += 3.0  # the first exchange ends 3 s after its slot
+    async with other.turn():
+        pass
+    await other.take_slot()
+    assert slept == [pytest.approx(10.0 + EDGE_MARGIN_SECONDS)]  # from its answer, not 7.25 s
+    assert clock.now == pytest.approx(1_800_000_000.0 + 3.0 + 10.0 + EDGE_MARGIN_SECONDS)
+
+
+async def test_a_replica_waiting_behind_a_request_in_flight_waits_for_its_answer(store, clock):
+    first_answered = asyncio.Event()
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        started = clock.now
+        slept.append(seconds)
+        await first_answered.wait()
+        clock.now = max(clock.now, started + seconds)
+
+    one, other = (
+        RequestPacer(1, 10.0, 150.0, clock=clock, sleep=sleep, shared=StoreRateBudget(store, "t"))
+        for _ in range(2)
+    )
+    start = clock.now
+    async with one.turn():
+        waiting = asyncio.create_task(other.take_slot())
+        while not slept:  # the other replica has its slot and sleeps towards it
+            await asyncio.sleep(0.01)
+        clock.now += 4.0  # the first one's answer comes 4 s after its slot
+    first_answered.set()
+    await waiting
+    edge = 10.0 + EDGE_MARGIN_SECONDS
+    assert slept == [pytest.approx(edge), pytest.approx(4.0)]
+    assert clock.now == pytest.approx(start + 4.0 + edge)

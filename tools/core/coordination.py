@@ -15,7 +15,8 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 
 class CoordinationUnavailable(Exception):
@@ -37,10 +38,28 @@ class NoTitleLease:
         yield
 
 
+@dataclass(frozen=True)
+class Reservation:
+    wait: float  # seconds until the slot
+    slot: Any = None  # what names it in the store; None when refused (nothing was taken)
+
+
 class SharedBudget(Protocol):
-    async def reserve(self, rate: int, window_seconds: float, max_wait_seconds: float) -> float:
-        """Take the next free slot of `rate` per `window_seconds` for every replica, atomically;
-        the seconds until it. A wait above `max_wait_seconds` means no slot was taken."""
+    async def reserve(
+        self, rate: int, window_seconds: float, max_wait_seconds: float
+    ) -> Reservation:
+        """Take the next free slot of `rate` per `window_seconds` for every replica, atomically.
+        A wait above `max_wait_seconds` is refused: no slot is taken."""
+        ...
+
+    async def wait_behind(self, slot: Any, rate: int, window_seconds: float) -> float:
+        """Seconds this slot must still wait for the one it waits behind, which counts from its
+        answer (0 when none); the slot moves with it."""
+        ...
+
+    async def answered(self, slot: Any) -> None:
+        """The slot's request got its answer: it counts in the window from now (Lucca has
+        counted it by then at the latest)."""
         ...
 
     async def pause(self, seconds: float) -> None:

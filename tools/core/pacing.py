@@ -13,8 +13,8 @@ is then the budget of every replica together, not a share.
 Lucca counts a request when it handles it, which is some time after our slot: 50 requests let go at
 once leave over a second or more (new connections, TLS, the server's own queue). So a request sent
 in a `turn` counts in the window from when its answer came (the latest Lucca can have counted it),
-and the request waiting behind it waits for that, not for the slot it was planned at. (The shared
-budget counts each slot when the store grants it; see `tools.state.rate_budget`.)
+and the request waiting behind it waits for that, not for the slot it was planned at; the same
+holds for the shared budget (`tools.state.rate_budget`), through the store.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from tools.core import events
-from tools.core.coordination import SharedBudget
+from tools.core.coordination import Reservation, SharedBudget
 from tools.core.errors import LuccaRateLimited
 
 logger = logging.getLogger("lucca_training")
@@ -63,26 +64,31 @@ class RequestPacer:
 
     async def take_slot(self) -> float:
         """Wait for this request's turn; the seconds waited. `LuccaRateLimited` if too far away."""
-        waited, _ = await self._take()
+        waited, _, _ = await self._take()
         return waited
 
     @asynccontextmanager
     async def turn(self) -> AsyncIterator[float]:
         """A slot held for one exchange (the seconds waited for it): it counts in the window from
         the moment the exchange ends, when Lucca has counted it at the latest."""
-        waited, counted = await self._take()
+        waited, counted, shared_slot = await self._take()
         try:
             yield waited
         finally:
             counted[0] = max(counted[0], self._clock())
+            if shared_slot is not None:
+                await self._shared_answered(shared_slot)
 
-    async def _take(self) -> tuple[float, list[float]]:
+    async def _take(self) -> tuple[float, list[float], Any]:
+        """The seconds waited, this process's own slot, and the tenant's slot in the store."""
         behind: list[float] | None = None  # the local slot that must leave the window first
-        wait = await self._shared_wait() if self.shared is not None else None
-        if wait is None:
+        reservation = await self._shared_reserve() if self.shared is not None else None
+        shared_slot = reservation.slot if reservation is not None else None
+        if reservation is None:
             wait, behind, counted = self._local_slot()
-        else:
-            counted = [self._clock() + wait]  # the store keeps the tenant's window
+        else:  # the store keeps the tenant's window
+            wait = max(reservation.wait, self._paused_until - self._clock())
+            counted = [self._clock() + wait]
         if wait > self.max_wait_seconds:
             raise LuccaRateLimited(
                 f"Too many requests to Lucca are queued: this one would wait {math.ceil(wait)} "
@@ -97,27 +103,43 @@ class RequestPacer:
             waited += wait
             # A pause asked by Lucca while we slept holds this slot back too, and so does the
             # answer, later than its slot, of the request this one waits behind.
-            later = self._leaves_window(behind) - self._clock() if behind is not None else 0.0
-            wait = max(await self._pause_left(), later)
+            wait = max(await self._pause_left(), await self._still_behind(behind, shared_slot))
         if waited:
             events.emit(events.RateLimitWait(seconds=waited, reason="pacing"))
         counted[0] = max(counted[0], self._clock())
-        return waited, counted
+        return waited, counted, shared_slot
+
+    async def _still_behind(self, behind: list[float] | None, shared_slot: Any) -> float:
+        if behind is not None:
+            return self._leaves_window(behind) - self._clock()
+        if shared_slot is None:
+            return 0.0
+        try:
+            return await self.shared.wait_behind(  # type: ignore[union-attr]
+                shared_slot, self.rate, self.window_seconds
+            )
+        except Exception:  # the store is down: the slot it granted stands
+            return 0.0
 
     def _leaves_window(self, counted: list[float]) -> float:
         return counted[0] + self.window_seconds + EDGE_MARGIN_SECONDS
 
-    async def _shared_wait(self) -> float | None:
+    async def _shared_reserve(self) -> Reservation | None:
         """The tenant's next slot, taken in the store; None when the store did not answer (this
         process then paces alone, and Lucca's 429s, if any, are waited out as usual)."""
         try:
-            wait = await self.shared.reserve(  # type: ignore[union-attr]
+            return await self.shared.reserve(  # type: ignore[union-attr]
                 self.rate, self.window_seconds, self.max_wait_seconds
             )
         except Exception as exc:  # the store's own errors: the core does not know its driver
             logger.warning("The shared rate budget is unavailable (%s)", type(exc).__name__)
             return None
-        return max(wait, self._paused_until - self._clock())
+
+    async def _shared_answered(self, shared_slot: Any) -> None:
+        try:
+            await self.shared.answered(shared_slot)  # type: ignore[union-attr]
+        except Exception as exc:  # the slot then counts from when it was granted
+            logger.warning("Could not tell the shared budget of an answer (%s)", type(exc).__name__)
 
     def _local_slot(self) -> tuple[float, list[float] | None, list[float]]:
         """This process alone: its own latest `rate` slots decide. The wait, the slot it waits
