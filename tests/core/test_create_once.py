@@ -10,7 +10,7 @@ import pytest
 
 from tests.support import VALID_DRAFT, draft_of, posts
 from tools.core import events
-from tools.core.errors import LuccaUnavailable, TitleBusy
+from tools.core.errors import LuccaUnavailable, OutcomeUnknown, TitleBusy
 from tools.core.trainings import Trainings
 
 SOON = time.time() + 600
@@ -50,6 +50,34 @@ async def test_a_failed_first_use_leaves_the_key_free_for_another_try(trainings,
     retried = await trainings.create_once("tok-5", SOON, draft_of(VALID_DRAFT))
     assert retried.outcome == "created"
     assert len(posts(sandbox)) == 2  # the refused one, then the one that created
+
+
+async def test_a_first_use_cut_short_keeps_the_key_and_a_repeat_is_told_to_look(trainings, sandbox):
+    """The first use is cancelled (a client gone, a shutdown) after Lucca stored the training:
+    with a second training allowed, only the kept claim stops the repeat from creating again."""
+    sandbox.add_faults({"method": "POST", "delay": 30, "when": "after"})  # stored, answer late
+    first = asyncio.create_task(
+        trainings.create_once("tok-8", SOON, draft_of(VALID_DRAFT), allow_duplicate=True)
+    )
+    async with asyncio.timeout(30):
+        while not [entry for entry in posts(sandbox) if entry["status"] == 201]:
+            await asyncio.sleep(0.01)  # until the sandbox has stored it
+    first.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    with pytest.raises(OutcomeUnknown, match="may have been created"):
+        await trainings.create_once("tok-8", SOON, draft_of(VALID_DRAFT), allow_duplicate=True)
+    assert len(posts(sandbox)) == 1
+
+
+async def test_a_first_use_without_a_usable_answer_keeps_the_key(trainings, sandbox):
+    # The POST is stored but its answer lost, and the lookup that would settle it fails too.
+    sandbox.add_faults({"method": "POST", "drop": "after"}, {"method": "GET", "status": 503})
+    with pytest.raises(OutcomeUnknown):
+        await trainings.create_once("tok-9", SOON, draft_of(VALID_DRAFT), allow_duplicate=True)
+    with pytest.raises(OutcomeUnknown, match="earlier use of this confirmation"):
+        await trainings.create_once("tok-9", SOON, draft_of(VALID_DRAFT), allow_duplicate=True)
+    assert len(posts(sandbox)) == 1
 
 
 async def test_a_repeat_is_reported_as_an_attempt_that_found_it(trainings, sandbox):

@@ -56,6 +56,7 @@ logger = logging.getLogger("lucca_training")
 # A repeat of a single-use key waits this long for the first use to finish: its lookup, its POST
 # (Lucca aborts any request after 5 s) and a recovery fit in it.
 SINGLE_USE_WAIT_SECONDS = 30.0
+OUTCOME_UNKNOWN = ""  # a single-use key's result when its use may or may not have created
 
 
 class Trainings:
@@ -107,25 +108,37 @@ class Trainings:
         """`create`, at most once for `key` (a confirmation token's id) until `until` (epoch
         seconds): a repeat, on any replica sharing the store, gets the first training back as
         `existing`, even with `allow_duplicate`. A repeat that comes while the first is still
-        running waits for it; a first use that failed leaves the key free for another try.
-        `TitleBusy` when the store does not answer, or the first use runs too long."""
+        running waits for it. A first use that failed before anything could be stored leaves
+        the key free for another try; one whose outcome is unknown (no usable answer, cancelled)
+        keeps it, and a repeat is told to look in the catalog (`OutcomeUnknown`). `TitleBusy`
+        when the store does not answer, or the first use runs too long."""
         started = time.perf_counter()
         try:
             first = await self._first_use(key, until, draft.title)
         except CoordinationUnavailable:
-            raise TitleBusy(draft.title, "the shared store (STATE_URL) did not answer") from None
+            busy: TrainingError | None = TitleBusy(
+                draft.title, "the shared store (STATE_URL) did not answer"
+            )
+        except TrainingError as refused:
+            busy = refused
+        else:
+            busy = None
+        if busy is not None:
+            emit_attempt(caller, draft, started, outcome=busy.kind, error=busy.message)
+            raise busy
         if first is not None:
             emit_attempt(caller, draft, started, outcome="existing", training_id=first.id)
             return first
         try:
             created = await self.create(draft, caller=caller, allow_duplicate=allow_duplicate)
-        except BaseException:
-            await self._give_back(key)
+        except TrainingError as error:
+            stored_maybe = isinstance(error, OutcomeUnknown | UnexpectedAnswer)
+            await self._settle_key(key, OUTCOME_UNKNOWN if stored_maybe else None)
             raise
-        try:
-            await self._single_use.settle(key, created.model_dump_json())
-        except CoordinationUnavailable:  # a repeat then finds it in the catalog, once it lapses
-            logger.warning("Could not record the use of a single-use key in the store")
+        except BaseException:  # cancelled, or a bug of ours: the POST may have been stored
+            await self._settle_key(key, OUTCOME_UNKNOWN)
+            raise
+        await self._settle_key(key, created.model_dump_json())
         return created
 
     async def _first_use(self, key: str, until: float, title: str) -> CreatedTraining | None:
@@ -137,6 +150,12 @@ class Trainings:
             if await self._single_use.claim(key, max(until - time.time(), 1.0)):
                 return None
             first = await self._single_use.first_result(key)
+            if first == OUTCOME_UNKNOWN:
+                raise OutcomeUnknown(
+                    "An earlier use of this confirmation got no usable answer from Lucca: "
+                    f'"{title}" may have been created.',
+                    CHECK_BEFORE_RETRY,
+                )
             if first is not None:
                 used = CreatedTraining.model_validate_json(first)
                 return used.model_copy(update={"outcome": "existing"})
@@ -145,11 +164,17 @@ class Trainings:
             await asyncio.sleep(pause)  # the first use is running, perhaps on another replica
             pause = min(pause * 2, 0.25)
 
-    async def _give_back(self, key: str) -> None:
+    async def _settle_key(self, key: str, result: str | None) -> None:
+        """What the key's first use gave, for the repeats; None gives the key back (nothing was
+        stored, so another try may create). When the store does not answer, the claim lapses
+        with the token; until then a repeat waits, then is told to try again."""
         try:
-            await self._single_use.release(key)
-        except CoordinationUnavailable:  # the claim lapses with the token
-            logger.warning("Could not give back a single-use key after a failed creation")
+            if result is None:
+                await self._single_use.release(key)
+            else:
+                await self._single_use.settle(key, result)
+        except CoordinationUnavailable:
+            logger.warning("Could not record the use of a single-use key in the store")
 
     @staticmethod
     def preview(draft: TrainingDraft) -> DraftPreview:
