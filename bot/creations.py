@@ -98,12 +98,6 @@ class Creations:
         self._start_delay = start_delay
         self._tasks: set[asyncio.Task[None]] = set()
 
-    async def view_for_repeat(self, view_id: str, user_id: str) -> dict[str, Any] | None:
-        """The creating or result view, if this modal was already submitted and has not failed.
-        `StoreUnavailable` when the journal cannot be read."""
-        entry = await self.journal.entry(view_id, user_id)
-        return entry.view if entry is not None else None
-
     async def start(self, client: AsyncWebClient, submission: Submission) -> dict[str, Any]:
         """Write the submission to the journal and start creating; the "Creating..." view to
         answer with, or the view of the same submission already there. `StoreUnavailable` when
@@ -122,11 +116,17 @@ class Creations:
         return view
 
     async def take_over(self, client: AsyncWebClient) -> int:
-        """Start the entries whose process died (their lease lapsed); how many."""
+        """Start the entries whose process died (their lease lapsed); how many. An entry this
+        version cannot read (written by another one, say) is marked failed, not retried forever."""
         entries = await self.journal.take_expired()
         for entry in entries:
             logger.info("Taking over the Slack submission of user %s", entry.user_id)
-            submission = _submission_of(entry)
+            try:
+                submission = _submission_of(entry)
+            except Exception:
+                logger.exception("A Slack journal entry could not be read; it is given up")
+                await self.journal.fail(entry.view_id, entry.user_id)
+                continue
             self._spawn(self._create(client, submission, started=0.0, taken_over=True))
         return len(entries)
 
@@ -147,6 +147,8 @@ class Creations:
                 if not down:
                     logger.warning("The store is unavailable; Slack submissions wait: %s", exc)
                 down = True
+            except Exception:  # a bug of ours must not stop the takeovers for good
+                logger.exception("The Slack journal's worker failed; it goes on")
             await asyncio.sleep(poll_seconds)
 
     def _spawn(self, work: Any) -> None:
@@ -173,7 +175,17 @@ class Creations:
     ) -> None:
         if not taken_over:
             await asyncio.sleep(self._start_delay)
+        # Held until the journal says finished or failed: answering (the view, the DM, the
+        # thread) can take Slack seconds, and a lapsed lease would have it all done twice.
         lease = asyncio.create_task(self._keep_lease(submission))
+        try:
+            await self._create_and_answer(client, submission, started, taken_over)
+        finally:
+            lease.cancel()
+
+    async def _create_and_answer(
+        self, client: AsyncWebClient, submission: Submission, started: float, taken_over: bool
+    ) -> None:
         try:
             created = await self._run_core(submission, taken_over=taken_over)
         except TrainingError as error:
@@ -183,8 +195,6 @@ class Creations:
             logger.exception("Creating a training from Slack failed unexpectedly")
             await self._failed(client, submission, started, error)
             return
-        finally:
-            lease.cancel()
         logger.info("Created training #%s for Slack user %s", created.id, submission.key[1])
         view = result_view(submission.texts, created)
         await self._journal_write(self.journal.show(*submission.key, view))  # for repeats
@@ -220,11 +230,14 @@ class Creations:
         )
 
     async def _keep_lease(self, submission: Submission) -> None:
-        """Renew the entry's lease while the creation runs, so no worker takes it over."""
+        """Renew the entry's lease while the creation runs and is answered, so no worker takes
+        it over; stop when it is no longer this process's (taken over after a long outage)."""
         while True:
             await asyncio.sleep(RENEW_SECONDS)
             try:
-                await self.journal.renew(*submission.key)
+                if not await self.journal.renew(*submission.key):
+                    logger.warning("A Slack submission's lease was taken over by another worker")
+                    return
             except StoreUnavailable as exc:
                 logger.warning("Could not renew a Slack submission's lease: %s", exc)
 

@@ -128,13 +128,6 @@ class SlackJournal:
             answered.add(key)
         return results
 
-    async def entry(self, view_id: str, user_id: str) -> JournalEntry | None:
-        """The running or finished entry of this key (a failed one is as good as none)."""
-        query = select(table).where(_key(view_id, user_id), table.c.state != FAILED)
-        async with self.store.transaction() as connection:
-            row = (await connection.execute(query)).first()
-        return _entry(row) if row is not None else None
-
     async def renew(self, view_id: str, user_id: str) -> bool:
         """Extend this process's lease; False if it is no longer ours (taken over, or gone)."""
         statement = (

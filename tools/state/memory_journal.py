@@ -34,9 +34,6 @@ class MemoryJournal:
         )
         return None
 
-    async def entry(self, view_id: str, user_id: str) -> JournalEntry | None:
-        return self._entries.get((view_id, user_id))
-
     async def renew(self, view_id: str, user_id: str) -> bool:
         return (view_id, user_id) in self._entries
 

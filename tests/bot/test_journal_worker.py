@@ -1,0 +1,101 @@
+"""The journal's worker, in one process on a SQLite store: it never takes over a submission this
+process is still answering (Slack can be slow), and an entry it cannot read does not stop it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from sqlalchemy import select, update
+
+from bot import ids
+from bot.app import SlackFace, build_slack_app
+from bot.http_mode import slack_events_asgi
+from tests.bot.conftest import DRAIN_SECONDS, SETTLE_SECONDS, slack_settings
+from tests.bot.fake_slack import FakeSlack
+from tests.bot.slack_driver import USER, VALID_FORM, SignedHttp, SlackDriver
+from tests.support import posts
+from tools.core.trainings import Trainings
+from tools.state.journal import FAILED, LEASE_SECONDS, SlackJournal
+from tools.state.schema import slack_journal
+from tools.state.store import Store, open_store
+
+SLOW_SLACK_SECONDS = LEASE_SECONDS + 4  # an answer slower than a lease lasts
+
+
+@pytest.fixture
+async def store(tmp_path) -> AsyncIterator[Store]:
+    async with open_store(f"sqlite:///{tmp_path / 'state.sqlite3'}") as opened:
+        yield opened
+
+
+@pytest.fixture
+async def face(
+    fake_slack: FakeSlack, trainings: Trainings, store: Store
+) -> AsyncIterator[SlackFace]:
+    built = build_slack_app(
+        slack_settings(fake_slack),
+        trainings,
+        settle_seconds=SETTLE_SECONDS,
+        start_delay=0.0,
+        store=store,
+    )
+    worker = asyncio.create_task(built.run_worker())
+    yield built
+    worker.cancel()
+    await built.drain(timeout=DRAIN_SECONDS)
+
+
+@pytest.fixture
+async def driver(fake_slack: FakeSlack, face: SlackFace) -> AsyncIterator[SlackDriver]:
+    transport = httpx.ASGITransport(app=slack_events_asgi(face))
+    async with httpx.AsyncClient(transport=transport, base_url="http://slack.test") as client:
+        yield SlackDriver(fake_slack, SignedHttp(client, "/slack/events"))
+
+
+async def test_a_slow_slack_answer_is_given_once_not_again_by_a_takeover(
+    driver: SlackDriver, fake_slack: FakeSlack, face: SlackFace, sandbox
+):
+    view_id = await driver.open_form()
+    fake_slack.delays["views.update"] = SLOW_SLACK_SECONDS
+    await driver.submit(view_id, VALID_FORM)
+    await fake_slack.wait_for(
+        lambda: fake_slack.views[view_id].view.get("callback_id") == ids.RESULT_CALLBACK,
+        timeout=SLOW_SLACK_SECONDS + 30,
+    )
+    await face.drain(timeout=DRAIN_SECONDS)  # a takeover started meanwhile would finish here
+    assert len(fake_slack.calls_to("views.update")) == 1
+    assert len([call for call in fake_slack.calls_to("chat.postMessage")]) == 1  # one DM
+    assert len(posts(sandbox)) == 1
+
+
+async def lapsed_entry(store: Store, view_id: str, record: dict) -> None:
+    """An entry as a process that died leaves it: pending, its lease lapsed."""
+    await SlackJournal(store, owner="died").record(view_id, USER, None, record, {})
+    async with store.transaction() as connection:
+        lapse = update(slack_journal).where(slack_journal.c.view_id == view_id)
+        await connection.execute(lapse.values(lease_until=0.0))
+
+
+async def wait_until_failed(store: Store, view_id: str) -> None:
+    query = select(slack_journal.c.state).where(slack_journal.c.view_id == view_id)
+    async with asyncio.timeout(30):
+        while True:
+            async with store.transaction() as connection:
+                if (await connection.execute(query)).scalar_one() == FAILED:
+                    return
+            await asyncio.sleep(0.05)
+
+
+async def test_an_entry_it_cannot_read_is_given_up_and_the_worker_goes_on(
+    face: SlackFace, store: Store
+):
+    # Written by another version (a field this one does not know), by a process that died.
+    unreadable = {"v": 1, "values": {"title": "Negotiation", "added_later": True}, "draft": {}}
+    await lapsed_entry(store, "V-other", unreadable)
+    await wait_until_failed(store, "V-other")
+    await lapsed_entry(store, "V-next", unreadable)  # the worker still runs: it takes this one
+    await wait_until_failed(store, "V-next")
+    assert face.services.creations.in_flight == 0
