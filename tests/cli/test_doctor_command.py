@@ -203,3 +203,8 @@ def test_an_unreachable_or_wrong_store_is_named_without_its_password(sandbox, tm
     assert (
         check["status"] == "failed" and "neither a SQLite nor a PostgreSQL URL" in check["detail"]
     )
+    bad_port = "postgresql://app:CANARY-db-password@db:fivefour/training"
+    result = doctor({**settings, "STATE_URL": bad_port}, tmp_path, "--output", "json")
+    check = checks_of(result)["Store (STATE_URL)"]  # a report, not a traceback
+    assert check["status"] == "failed" and "port is not a number" in check["detail"]
+    assert checks_of(result)["Lucca"]["status"] == "ok"  # the other checks still ran

@@ -52,6 +52,7 @@ async def _serve(*, sandbox: bool) -> None:
     from tools.ops.audit import audit_listener
     from tools.state.settings import load_state_settings
     from tools.state.store import open_store
+    from tools.wiring.log_secrets import register_secrets
     from tools.wiring.lucca_connection import (
         check_lucca_settings,
         load_entry_settings,
@@ -65,6 +66,7 @@ async def _serve(*, sandbox: bool) -> None:
     check_lucca_settings(settings, sandbox=sandbox)
     events.subscribe(audit_listener)
     state_url = load_state_settings().url(sandbox=sandbox)
+    register_secrets(settings, state_url=state_url, slack=slack_settings, llm=llm)
     async with (
         open_store(state_url) as store,
         open_trainings(settings, sandbox=sandbox, store=store) as trainings,

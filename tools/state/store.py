@@ -109,6 +109,10 @@ def new_engine(url: str) -> AsyncEngine:
         parsed = make_url(url)
     except ArgumentError:
         parsed = None
+    except ValueError:  # its port is not a number; the message would show the URL
+        raise ConfigurationError(
+            "STATE_URL is not a valid database URL: its port is not a number.", _URL_FORMS
+        ) from None
     backend = parsed.get_backend_name() if parsed is not None else ""
     if parsed is not None and backend == "sqlite":
         return _sqlite_engine(parsed.set(drivername="sqlite+aiosqlite"))
@@ -124,11 +128,13 @@ def new_engine(url: str) -> AsyncEngine:
                 "command_timeout": STATEMENT_TIMEOUT_SECONDS,
             },
         )
-    raise ConfigurationError(
-        "STATE_URL is neither a SQLite nor a PostgreSQL URL.",
-        "Use sqlite:///path/to/file.sqlite3 (one instance) or "
-        "postgresql://user:password@host:5432/database (several replicas).",
-    )
+    raise ConfigurationError("STATE_URL is neither a SQLite nor a PostgreSQL URL.", _URL_FORMS)
+
+
+_URL_FORMS = (
+    "Use sqlite:///path/to/file.sqlite3 (one instance) or "
+    "postgresql://user:password@host:5432/database (several replicas)."
+)
 
 
 def _sqlite_engine(url: Any) -> AsyncEngine:
@@ -172,7 +178,10 @@ async def probe(url: str) -> str:
     from tools.state.migrations import LATEST_VERSION
     from tools.state.schema import schema_version
 
-    parsed = make_url(url) if "://" in url else None
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        parsed = None  # new_engine says what is wrong with it
     if parsed is not None and parsed.get_backend_name() == "sqlite" and parsed.database:
         from pathlib import Path
 

@@ -30,12 +30,11 @@ from starlette.routing import Mount, Route
 from starlette.types import Receive, Scope, Send
 
 from tools.core import events
-from tools.core.settings import Settings
 from tools.core.trainings import Trainings
 from tools.mcp_server.http_app import MCP_PATH, mcp_http_app
 from tools.mcp_server.oauth import build_auth
 from tools.mcp_server.server import build_mcp_server
-from tools.mcp_server.settings import McpSettings, load_mcp_settings
+from tools.mcp_server.settings import load_mcp_settings
 from tools.ops import json_logs
 from tools.ops.audit import audit_listener
 from tools.ops.http_middleware import OperationsMiddleware
@@ -45,6 +44,7 @@ from tools.ops.settings import DEFAULT_SHUTDOWN_GRACE_SECONDS
 from tools.ops.shutdown import ShutdownBudget
 from tools.state.settings import load_state_settings
 from tools.state.store import Store, open_store, unreachable_reason
+from tools.wiring.log_secrets import register_secrets
 from tools.wiring.lucca_connection import check_lucca_settings, load_entry_settings, open_trainings
 
 logger = logging.getLogger("lucca_training")
@@ -87,8 +87,7 @@ def build_serve_app(
     state_url = load_state_settings().url(sandbox=sandbox)
     slack_settings = _slack_settings()
     llm = _llm_connection() if slack_settings is not None else None  # drafting, in Slack only
-    _register_secrets(settings, mcp_settings, slack_settings, llm)
-    json_logs.secrets.add(*_url_secrets(state_url))
+    register_secrets(settings, state_url=state_url, mcp=mcp_settings, slack=slack_settings, llm=llm)
     shutdown = shutdown or ShutdownBudget(DEFAULT_SHUTDOWN_GRACE_SECONDS)
     running = _Running()
     metrics = Metrics()
@@ -182,18 +181,6 @@ async def _drain(running: _Running, shutdown: ShutdownBudget) -> None:
             logger.error("Stopped with %d Slack creation(s) still running", left)
 
 
-def _register_secrets(settings: Settings, mcp: McpSettings, slack: Any, llm: Any) -> None:
-    """Every secret this process holds, so that no log line can show one (see json_logs)."""
-    values = [settings.lucca_api_key, mcp.mcp_request_state_keys]
-    values.append(mcp.mcp_oauth_introspection_client_secret)
-    if slack is not None:
-        values += [slack.slack_bot_token, slack.slack_signing_secret, slack.slack_app_token]
-    json_logs.secrets.add(*(v.get_secret_value() for v in values if v is not None))
-    json_logs.secrets.add(*mcp.auth_tokens().values(), *mcp.request_state_keys())
-    if llm is not None:
-        json_logs.secrets.add(llm.api_key)
-
-
 def _slack_settings() -> Any:
     from bot.settings import load_slack_settings
 
@@ -218,14 +205,3 @@ def _slack_handler(slack_settings: Any, trainings: Trainings, llm: Any, store: S
 
     face = build_slack_app(slack_settings, trainings, llm=llm, store=store)
     return slack_events_asgi(face)
-
-
-def _url_secrets(url: str) -> list[str]:
-    """STATE_URL and its password, if it has one: never in a log line."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        password = make_url(url).password
-    except Exception:  # not a URL: it is refused later, by name
-        password = None
-    return [url, *([str(password)] if password else [])]
