@@ -21,7 +21,6 @@ from bot.access import Access
 from bot.creations import Submission
 from bot.form_context import FormContext
 from bot.form_values import FormValues, check_form
-from bot.journal_words import store_down
 from bot.services import Services
 from bot.strings import texts
 from bot.views import refused_view
@@ -63,6 +62,6 @@ async def submit_training_form(
         view = await services.creations.start(client, submission)
     except StoreUnavailable as exc:
         logger.warning("Slack user %s: submission not recorded (%s)", user_id, exc)
-        await ack(response_action="errors", errors={ids.TITLE_BLOCK: store_down(words.language)})
+        await ack(response_action="errors", errors={ids.TITLE_BLOCK: words.store_down})
         return
     await ack(response_action="update", view=view)

@@ -213,6 +213,11 @@ TEXTS = Texts(
     home_create="Schulung erstellen",
     home_recent_title="*Ihre letzten Erstellungen*",
     home_recent_none="Noch keine: Die Schulungen, die Sie aus Slack erstellen, erscheinen hier.",
+    store_down=(
+        "Die Schulung konnte nicht zur Erstellung vorgemerkt werden (der Speicher der App "
+        "antwortet nicht): Es wurde nichts erstellt. Ihre Eingaben bleiben erhalten; "
+        "senden Sie gleich erneut."
+    ),
     home_recent_unavailable=(
         "Ihre letzten Erstellungen können gerade nicht angezeigt werden (der Speicher der "
         "App antwortet nicht). Versuchen Sie es gleich erneut."

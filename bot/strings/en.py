@@ -199,6 +199,10 @@ TEXTS = Texts(
     home_create="Create a training",
     home_recent_title="*Your recent creations*",
     home_recent_none="None yet: the trainings you create from Slack will be listed here.",
+    store_down=(
+        "Could not record this training for creation (the app's store is not answering): "
+        "nothing was created. What you typed is kept; submit again in a moment."
+    ),
     home_recent_unavailable=(
         "Your recent creations cannot be shown right now (the app's store is not "
         "answering). Try again in a moment."

@@ -209,6 +209,11 @@ TEXTS = Texts(
     home_create="Crear una formación",
     home_recent_title="*Sus últimas creaciones*",
     home_recent_none="Ninguna por ahora: las formaciones que cree desde Slack aparecerán aquí.",
+    store_down=(
+        "No se pudo registrar esta formación para crearla (el almacenamiento de la "
+        "aplicación no responde): no se creó nada. Lo que escribió se conserva; vuelva a "
+        "enviar en un momento."
+    ),
     home_recent_unavailable=(
         "Sus creaciones recientes no se pueden mostrar ahora mismo (el almacenamiento de "
         "la aplicación no responde). Vuelva a intentarlo en un momento."

@@ -103,6 +103,7 @@ class Texts:
     home_recent_title: str
     home_recent_none: str
     home_recent_unavailable: str  # the store did not answer
+    store_down: str  # a submission the journal could not record; the form stays open
     home_recent_item: str  # {id} {title} {status} {when}
     home_status_ready: str
     home_help: str  # {title_limit} {subtitle_limit} {description_limit}

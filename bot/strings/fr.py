@@ -214,6 +214,11 @@ TEXTS = Texts(
     home_create="Créer une formation",
     home_recent_title="*Vos dernières créations*",
     home_recent_none="Aucune pour l'instant : les formations créées depuis Slack apparaîtront ici.",
+    store_down=(
+        "La formation n'a pas pu être enregistrée pour création (le stockage de "
+        "l'application ne répond pas) : rien n'a été créé. Votre saisie est conservée, "
+        "réessayez dans un instant."
+    ),
     home_recent_unavailable=(
         "Vos créations récentes ne peuvent pas être affichées pour l'instant (le stockage "
         "de l'application ne répond pas). Réessayez dans un instant."

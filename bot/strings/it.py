@@ -211,6 +211,11 @@ TEXTS = Texts(
     home_create="Crea una formazione",
     home_recent_title="*Le sue ultime creazioni*",
     home_recent_none="Nessuna per ora: le formazioni create da Slack compariranno qui.",
+    store_down=(
+        "Non è stato possibile registrare questa formazione per la creazione (l'archivio "
+        "dell'app non risponde): non è stato creato nulla. Quanto ha scritto è "
+        "conservato; invii di nuovo tra un momento."
+    ),
     home_recent_unavailable=(
         "Le sue creazioni recenti non possono essere mostrate ora (l'archivio dell'app "
         "non risponde). Riprovi tra un momento."

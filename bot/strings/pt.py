@@ -206,6 +206,11 @@ TEXTS = Texts(
     home_create="Criar uma formação",
     home_recent_title="*As suas últimas criações*",
     home_recent_none="Nenhuma por enquanto: as formações criadas pelo Slack aparecerão aqui.",
+    store_down=(
+        "Não foi possível registar esta formação para criação (o armazenamento da "
+        "aplicação não responde): nada foi criado. O que escreveu é mantido; envie "
+        "novamente daqui a pouco."
+    ),
     home_recent_unavailable=(
         "As suas criações recentes não podem ser mostradas agora (o armazenamento da "
         "aplicação não responde). Tente novamente daqui a pouco."
