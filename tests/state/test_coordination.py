@@ -152,8 +152,9 @@ async def test_a_replica_waiting_behind_a_request_in_flight_waits_for_its_answer
     start = clock.now
     async with one.turn():
         waiting = asyncio.create_task(other.take_slot())
-        while not slept:  # the other replica has its slot and sleeps towards it
-            await asyncio.sleep(0.01)
+        async with asyncio.timeout(30):
+            while not slept:  # the other replica has its slot and sleeps towards it
+                await asyncio.sleep(0.01)
         clock.now += 4.0  # the first one's answer comes 4 s after its slot
     first_answered.set()
     await waiting

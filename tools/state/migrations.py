@@ -18,6 +18,9 @@ from tools.state import schema
 MIGRATION_LOCK = 15_0001  # any constant: only our migrations take it
 
 
+# Steps 1 and 2 create tables as `schema.py` declares them now. A later step that alters one of
+# them (a new column, an index) must state its change itself, and `schema.py` then holds the
+# result: step 1 would create it already, so that step checks before it alters.
 def _v1(connection: Connection) -> None:
     for table in (
         schema.slack_journal,
