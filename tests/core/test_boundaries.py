@@ -1,5 +1,5 @@
-"""The core and drafting import no face, faces import no other face, and the sandbox nothing of
-ours but the search guess.
+"""The core and drafting import no face, faces import no other face, the core no store (it asks
+for one through `tools.core.coordination`), and the sandbox nothing of ours but the search guess.
 
 Checked in a fresh interpreter, by what actually ends up in sys.modules.
 """
@@ -37,11 +37,12 @@ def within(name: str, packages: tuple[str, ...]) -> bool:
 SLACK_FACE = ("slack_bolt", "slack_sdk", "aiohttp", "bot")
 MCP_FACE = ("mcp", "tools.mcp_server")
 FACES = (*SLACK_FACE, *MCP_FACE, "tools.cli")
+STORE = ("tools.state", "sqlalchemy", "aiosqlite", "asyncpg")
 
 
-def test_the_core_imports_no_face_and_not_the_sandbox():
+def test_the_core_imports_no_face_no_store_and_not_the_sandbox():
     loaded = imported_by(tools.core)
-    assert sorted(name for name in loaded if within(name, (*FACES, "tools.sandbox"))) == []
+    assert sorted(name for name in loaded if within(name, (*FACES, *STORE, "tools.sandbox"))) == []
 
 
 def test_the_sandbox_takes_only_the_search_parameter_from_the_core():
