@@ -34,7 +34,7 @@ from bot.form_context import FormContext
 from bot.form_values import FormValues
 from bot.journal_records import submission_parts, submission_record
 from bot.slack_calls import SLACK_FAILURES, slack_error_code, update_view
-from bot.strings import Texts, mrkdwn_escape
+from bot.strings import Texts, mrkdwn_escape, texts
 from bot.thread_reply import reply_in_thread
 from bot.views import channel_note, created_message, creating_view, result_view
 from tools.core.draft import TrainingDraft
@@ -55,6 +55,7 @@ SETTLE_SECONDS = 0.3
 # Slack within its 3 seconds comes first, and a creation has no deadline of its own.
 START_DELAY_SECONDS = 0.2
 KEEP_DONE_SECONDS = 3600.0  # a finished entry answers repeats this long, then is removed
+READ_ATTEMPTS = 3  # takeovers of an entry this version cannot read, before it is given up
 POLL_SECONDS = 1.0  # how often a worker looks for entries whose process died
 PURGE_EVERY_SECONDS = 60.0
 
@@ -117,18 +118,30 @@ class Creations:
 
     async def take_over(self, client: AsyncWebClient) -> int:
         """Start the entries whose process died (their lease lapsed); how many. An entry this
-        version cannot read (written by another one, say) is marked failed, not retried forever."""
+        version cannot read (written by a newer one during a rolling deploy, say) is left for a
+        replica that can, `READ_ATTEMPTS` times; then it is given up and its user told."""
         entries = await self.journal.take_expired()
         for entry in entries:
             logger.info("Taking over the Slack submission of user %s", entry.user_id)
             try:
                 submission = _submission_of(entry)
             except Exception:
-                logger.exception("A Slack journal entry could not be read; it is given up")
-                await self.journal.fail(entry.view_id, entry.user_id)
+                await self._unreadable(client, entry)
                 continue
             self._spawn(self._create(client, submission, started=0.0, taken_over=True))
         return len(entries)
+
+    async def _unreadable(self, client: AsyncWebClient, entry: JournalEntry) -> None:
+        if entry.attempts < READ_ATTEMPTS:
+            logger.warning("A Slack journal entry could not be read here; left for another replica")
+            return  # its lease lapses again, and any replica may take it
+        logger.exception("A Slack journal entry could not be read; it is given up")
+        await self.journal.fail(entry.view_id, entry.user_id)
+        values = entry.submission.get("values") if isinstance(entry.submission, dict) else None
+        title = values.get("title") if isinstance(values, dict) else None
+        words = texts(None)  # its language is in the part that could not be read
+        reason = words.failure["internal"].format(title=mrkdwn_escape(str(title or "?")))
+        await self._post(client, entry.user_id, reason)
 
     async def run_worker(self, client: AsyncWebClient, poll_seconds: float = POLL_SECONDS) -> None:
         """Until cancelled: take over what died, and remove what finished long ago."""

@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 
 from bot import ids
 from bot.app import SlackFace, build_slack_app
+from bot.creations import READ_ATTEMPTS
 from bot.http_mode import slack_events_asgi
 from tests.bot.conftest import DRAIN_SECONDS, SETTLE_SECONDS, slack_settings
 from tests.bot.fake_slack import FakeSlack
@@ -71,31 +72,39 @@ async def test_a_slow_slack_answer_is_given_once_not_again_by_a_takeover(
     assert len(posts(sandbox)) == 1
 
 
-async def lapsed_entry(store: Store, view_id: str, record: dict) -> None:
-    """An entry as a process that died leaves it: pending, its lease lapsed."""
-    await SlackJournal(store, owner="died").record(view_id, USER, None, record, {})
+async def lapse(store: Store, view_id: str) -> None:
+    """As when the process holding it died: its lease is over."""
     async with store.transaction() as connection:
-        lapse = update(slack_journal).where(slack_journal.c.view_id == view_id)
-        await connection.execute(lapse.values(lease_until=0.0))
+        lapsed = update(slack_journal).where(slack_journal.c.view_id == view_id)
+        await connection.execute(lapsed.values(lease_until=0.0))
 
 
-async def wait_until_failed(store: Store, view_id: str) -> None:
-    query = select(slack_journal.c.state).where(slack_journal.c.view_id == view_id)
-    async with asyncio.timeout(30):
-        while True:
-            async with store.transaction() as connection:
-                if (await connection.execute(query)).scalar_one() == FAILED:
-                    return
-            await asyncio.sleep(0.05)
+async def row(store: Store, view_id: str):  # type: ignore[no-untyped-def]
+    query = select(slack_journal).where(slack_journal.c.view_id == view_id)
+    async with store.transaction() as connection:
+        return (await connection.execute(query)).one()
 
 
-async def test_an_entry_it_cannot_read_is_given_up_and_the_worker_goes_on(
-    face: SlackFace, store: Store
+async def test_an_entry_it_cannot_read_is_left_for_another_replica_then_given_up_and_told(
+    face: SlackFace, store: Store, fake_slack: FakeSlack
 ):
     # Written by another version (a field this one does not know), by a process that died.
     unreadable = {"v": 1, "values": {"title": "Negotiation", "added_later": True}, "draft": {}}
-    await lapsed_entry(store, "V-other", unreadable)
-    await wait_until_failed(store, "V-other")
-    await lapsed_entry(store, "V-next", unreadable)  # the worker still runs: it takes this one
-    await wait_until_failed(store, "V-next")
+    await SlackJournal(store, owner="died").record("V-other", USER, None, unreadable, {})
+    async with asyncio.timeout(60):
+        while (entry := await row(store, "V-other")).state != FAILED:
+            assert entry.attempts <= READ_ATTEMPTS
+            if entry.lease_until > 0.0:  # written, or taken and left for another replica
+                await lapse(store, "V-other")  # which does not come: the lease lapses again
+            await asyncio.sleep(0.05)
+    assert entry.attempts == READ_ATTEMPTS
+    (told,) = await fake_slack.wait_for(lambda: fake_slack.calls_to("chat.postMessage"))
+    assert told.args["channel"] == USER
+    assert "Something went wrong" in told.args["text"] and "Negotiation" in told.args["text"]
+    # The worker still runs: the next lapsed entry is taken too.
+    await SlackJournal(store, owner="died").record("V-next", USER, None, unreadable, {})
+    await lapse(store, "V-next")
+    async with asyncio.timeout(30):
+        while (await row(store, "V-next")).attempts < 2:
+            await asyncio.sleep(0.05)
     assert face.services.creations.in_flight == 0
