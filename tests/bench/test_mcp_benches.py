@@ -1,23 +1,7 @@
 """The MCP benchmarks still run and print their figures (no timing is asserted here: see bench/)."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 from bench.run_all import parse_figures
-
-BENCH = Path(__file__).parents[2] / "bench"
-
-
-def run_bench(script: str, runs: int) -> str:
-    result = subprocess.run(
-        [sys.executable, str(BENCH / script), "--runs", str(runs)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+from tests.bench.running import figures_of, run_bench
 
 
 def assert_verdict(output: str) -> None:
@@ -28,7 +12,7 @@ def assert_verdict(output: str) -> None:
 
 
 def test_mcp_startup_bench_runs_and_prints_its_ratio_and_memory():
-    output = run_bench("mcp_startup.py", runs=1)
+    output = run_bench("mcp_startup.py", "--runs", "1")
     for label in (
         "bare SDK server median",
         "ours, --sandbox median",
@@ -43,7 +27,7 @@ def test_mcp_startup_bench_runs_and_prints_its_ratio_and_memory():
 
 
 def test_mcp_overhead_bench_runs_and_prints_both_transports():
-    output = run_bench("mcp_overhead.py", runs=5)
+    output = run_bench("mcp_overhead.py", "--runs", "5")
     for label in (
         "core call median",
         "MCP stdio call median",
@@ -59,9 +43,9 @@ def test_mcp_overhead_bench_runs_and_prints_both_transports():
 
 
 def test_search_bench_runs_and_prints_its_ratio_against_a_bare_get():
-    output = run_bench("search_overhead.py", runs=5)
+    output = run_bench("search_overhead.py", "--runs", "5")
     for label in ("bare GET median", "MCP search median", "ratio of medians", "overhead"):
         assert label in output, f"{label!r} missing from:\n{output}"
-    figures = {f.name: f for f in parse_figures("search_overhead.py", output)}
+    figures = figures_of("search_overhead.py", output)
     assert figures["search_trainings: MCP HTTP / bare GET, medians"].unit == "x"
     assert_verdict(output)
