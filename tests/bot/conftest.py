@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from typing import Any
 
 import httpx
 import pytest
@@ -84,6 +86,29 @@ def settings_overrides() -> dict[str, object]:
     return {}
 
 
+def slack_face(
+    fake: FakeSlack,
+    trainings: Trainings,
+    *,
+    settings_overrides: dict[str, object] | None = None,
+    **options: Any,
+) -> SlackFace:
+    """The Slack face as the tests build it: against the fake Slack, paced for tests; `options`
+    go to `build_slack_app` (a store, a model)."""
+    settings = slack_settings(fake, **(settings_overrides or {}))
+    return build_slack_app(
+        settings, trainings, settle_seconds=SETTLE_SECONDS, start_delay=0.0, **options
+    )
+
+
+@asynccontextmanager
+async def driving(fake: FakeSlack, face: SlackFace) -> AsyncIterator[SlackDriver]:
+    """Signed requests to the face's ASGI app, handed over in process (see `driver`)."""
+    transport = httpx.ASGITransport(app=slack_events_asgi(face))
+    async with httpx.AsyncClient(transport=transport, base_url="http://slack.test") as client:
+        yield SlackDriver(fake, SignedHttp(client, "/slack/events"))
+
+
 @pytest.fixture
 async def slack_app(
     fake_slack: FakeSlack,
@@ -91,10 +116,7 @@ async def slack_app(
     settings_overrides: dict[str, object],
     llm: LlmConnection | None,
 ) -> AsyncIterator[SlackFace]:
-    settings = slack_settings(fake_slack, **settings_overrides)
-    face = build_slack_app(
-        settings, trainings, settle_seconds=SETTLE_SECONDS, start_delay=0.0, llm=llm
-    )
+    face = slack_face(fake_slack, trainings, settings_overrides=settings_overrides, llm=llm)
     yield face
     await face.drain(timeout=DRAIN_SECONDS)
 
@@ -151,9 +173,8 @@ async def driver(fake_slack: FakeSlack, slack_app: SlackFace) -> AsyncIterator[S
     Everything but the socket is the HTTP path (signature, body, Bolt, the answer); most tests
     use this one because a uvicorn server per test costs a quarter of a second.
     """
-    transport = httpx.ASGITransport(app=slack_events_asgi(slack_app))
-    async with httpx.AsyncClient(transport=transport, base_url="http://slack.test") as client:
-        yield SlackDriver(fake_slack, SignedHttp(client, "/slack/events"))
+    async with driving(fake_slack, slack_app) as driver:
+        yield driver
 
 
 @pytest.fixture

@@ -6,17 +6,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
-import httpx
 import pytest
 from sqlalchemy import select, update
 
 from bot import ids
-from bot.app import SlackFace, build_slack_app
+from bot.app import SlackFace
 from bot.creations import READ_ATTEMPTS
-from bot.http_mode import slack_events_asgi
-from tests.bot.conftest import DRAIN_SECONDS, SETTLE_SECONDS, slack_settings
+from tests.bot.conftest import DRAIN_SECONDS, driving, slack_face
 from tests.bot.fake_slack import FakeSlack
-from tests.bot.slack_driver import USER, VALID_FORM, SignedHttp, SlackDriver
+from tests.bot.slack_driver import USER, VALID_FORM, SlackDriver
 from tests.support import posts
 from tools.core.trainings import Trainings
 from tools.state.journal import FAILED, LEASE_SECONDS, SlackJournal
@@ -36,13 +34,7 @@ async def store(tmp_path) -> AsyncIterator[Store]:
 async def face(
     fake_slack: FakeSlack, trainings: Trainings, store: Store
 ) -> AsyncIterator[SlackFace]:
-    built = build_slack_app(
-        slack_settings(fake_slack),
-        trainings,
-        settle_seconds=SETTLE_SECONDS,
-        start_delay=0.0,
-        store=store,
-    )
+    built = slack_face(fake_slack, trainings, store=store)
     worker = asyncio.create_task(built.run_worker())
     yield built
     worker.cancel()
@@ -51,9 +43,8 @@ async def face(
 
 @pytest.fixture
 async def driver(fake_slack: FakeSlack, face: SlackFace) -> AsyncIterator[SlackDriver]:
-    transport = httpx.ASGITransport(app=slack_events_asgi(face))
-    async with httpx.AsyncClient(transport=transport, base_url="http://slack.test") as client:
-        yield SlackDriver(fake_slack, SignedHttp(client, "/slack/events"))
+    async with driving(fake_slack, face) as driven:
+        yield driven
 
 
 async def test_a_slow_slack_answer_is_given_once_not_again_by_a_takeover(

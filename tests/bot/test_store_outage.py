@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot import ids
-from bot.app import SlackFace, build_slack_app
-from tests.bot.conftest import SETTLE_SECONDS, slack_settings
+from bot.app import SlackFace
+from tests.bot.conftest import slack_face
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.slack_driver import VALID_FORM, SlackDriver
 from tests.support import posts
@@ -21,13 +21,7 @@ async def slack_app(
 ) -> AsyncIterator[SlackFace]:
     """The Slack face with its journal on the test's PostgreSQL server."""
     async with open_store(postgres_url) as store:
-        face = build_slack_app(
-            slack_settings(fake_slack),
-            trainings,
-            settle_seconds=SETTLE_SECONDS,
-            start_delay=0.0,
-            store=store,
-        )
+        face = slack_face(fake_slack, trainings, store=store)
         yield face
         await face.drain(timeout=5.0)
 

@@ -5,14 +5,10 @@ the tab, saying why the list is missing."""
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import httpx
-
-from bot.app import build_slack_app
-from bot.http_mode import slack_events_asgi
-from tests.bot.conftest import DRAIN_SECONDS, SETTLE_SECONDS, slack_settings
+from tests.bot.conftest import DRAIN_SECONDS, driving, slack_face
 from tests.bot.doors import open_home
 from tests.bot.fake_slack import FakeSlack
-from tests.bot.slack_driver import USER, VALID_FORM, SignedHttp, SlackDriver, texts_of
+from tests.bot.slack_driver import USER, VALID_FORM, SlackDriver, texts_of
 from tools.core.trainings import Trainings
 from tools.state.store import Store, open_store
 
@@ -22,16 +18,9 @@ async def replica(
     fake_slack: FakeSlack, trainings: Trainings, store: Store
 ) -> AsyncIterator[SlackDriver]:
     """One Slack face on `store`, driven through signed requests, as a replica of `serve`."""
-    face = build_slack_app(
-        slack_settings(fake_slack),
-        trainings,
-        settle_seconds=SETTLE_SECONDS,
-        start_delay=0.0,
-        store=store,
-    )
-    transport = httpx.ASGITransport(app=slack_events_asgi(face))
-    async with httpx.AsyncClient(transport=transport, base_url="http://slack.test") as client:
-        yield SlackDriver(fake_slack, SignedHttp(client, "/slack/events"))
+    face = slack_face(fake_slack, trainings, store=store)
+    async with driving(fake_slack, face) as driver:
+        yield driver
     await face.drain(timeout=DRAIN_SECONDS)
 
 
