@@ -233,33 +233,39 @@ def _external_select(
 
 
 def _allow_duplicate(texts: Texts, ticked: bool) -> dict[str, Any]:
-    element: dict[str, Any] = {
-        "type": "checkboxes",
-        "action_id": ids.ALLOW_DUPLICATE_ACTION,
-        "options": [_option(ids.YES, texts.allow_duplicate_option)],
-    }
-    if ticked:
-        element["initial_options"] = element["options"]
-    return _input_block(
-        ids.ALLOW_DUPLICATE_BLOCK, texts.allow_duplicate_label, None, element, optional=True
+    return _checkbox(
+        ids.ALLOW_DUPLICATE_BLOCK,
+        ids.ALLOW_DUPLICATE_ACTION,
+        texts.allow_duplicate_option,
+        texts.allow_duplicate_label,
+        None,
+        ticked,
     )
 
 
 def _share_in_thread(texts: Texts, ticked: bool) -> dict[str, Any]:
+    return _checkbox(
+        ids.SHARE_IN_THREAD_BLOCK,
+        ids.SHARE_IN_THREAD_ACTION,
+        texts.thread_share_option,
+        texts.thread_share_label,
+        texts.thread_share_hint,
+        ticked,
+    )
+
+
+def _checkbox(
+    block_id: str, action_id: str, option: str, label: str, hint: str | None, ticked: bool
+) -> dict[str, Any]:
+    """An optional input holding one checkbox, ticked or not."""
     element: dict[str, Any] = {
         "type": "checkboxes",
-        "action_id": ids.SHARE_IN_THREAD_ACTION,
-        "options": [_option(ids.YES, texts.thread_share_option)],
+        "action_id": action_id,
+        "options": [_option(ids.YES, option)],
     }
     if ticked:
         element["initial_options"] = element["options"]
-    return _input_block(
-        ids.SHARE_IN_THREAD_BLOCK,
-        texts.thread_share_label,
-        texts.thread_share_hint,
-        element,
-        optional=True,
-    )
+    return _input_block(block_id, label, hint, element, optional=True)
 
 
 def _note(text: str, block_id: str) -> dict[str, Any]:
