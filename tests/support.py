@@ -107,3 +107,9 @@ def model_visible(tools: list) -> list:
     return [
         tool for tool in tools if ((tool.meta or {}).get("ui") or {}).get("visibility") != ["app"]
     ]
+
+
+async def take_turn(pacer) -> float:  # type: ignore[no-untyped-def]
+    """One request's turn from a `RequestPacer`, with nothing sent in it: the seconds waited."""
+    async with pacer.turn() as waited:
+        return waited

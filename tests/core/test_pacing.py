@@ -4,6 +4,7 @@ import asyncio
 
 import pytest
 
+from tests.support import take_turn
 from tools.core import events
 from tools.core.errors import LuccaRateLimited
 from tools.core.pacing import EDGE_MARGIN_SECONDS, RequestPacer
@@ -30,7 +31,7 @@ async def test_a_burst_within_the_rate_goes_at_once():
     time = FakeTime()
     paced = pacer(time)
     for _ in range(3):
-        assert await paced.take_slot() == 0
+        assert await take_turn(paced) == 0
     assert time.waits == []
 
 
@@ -39,7 +40,7 @@ async def test_past_the_rate_each_request_waits_for_the_oldest_to_leave_the_wind
     paced = pacer(time)
     sent = []
     for _ in range(7):
-        await paced.take_slot()
+        await take_turn(paced)
         sent.append(time.now)
     edge = 60.0 + EDGE_MARGIN_SECONDS
     assert sent == [0, 0, 0, edge, edge, edge, 2 * edge]
@@ -48,9 +49,9 @@ async def test_past_the_rate_each_request_waits_for_the_oldest_to_leave_the_wind
 async def test_a_request_that_would_wait_too_long_is_refused_before_anything_is_sent():
     time = FakeTime()
     paced = pacer(time, rate=1, max_wait=30.0)
-    await paced.take_slot()
+    await take_turn(paced)
     with pytest.raises(LuccaRateLimited) as caught:
-        await paced.take_slot()
+        await take_turn(paced)
     assert "LUCCA_MAX_QUEUE_SECONDS" in caught.value.message and "Nothing was sent" in (
         caught.value.message
     )
@@ -61,7 +62,7 @@ async def test_a_pause_asked_by_lucca_holds_every_later_slot():
     time = FakeTime()
     paced = pacer(time, rate=0)  # no pacing of our own: only Lucca's Retry-After
     paced.pause(12.0)
-    assert await paced.take_slot() == 12.0
+    assert await take_turn(paced) == 12.0
 
 
 async def test_waits_are_reported_as_events():
@@ -70,8 +71,8 @@ async def test_waits_are_reported_as_events():
     seen = []
     stop = events.subscribe(seen.append)
     try:
-        await paced.take_slot()
-        await paced.take_slot()
+        await take_turn(paced)
+        await take_turn(paced)
     finally:
         stop()
     assert seen == [events.RateLimitWait(seconds=60.0 + EDGE_MARGIN_SECONDS, reason="pacing")]
@@ -81,7 +82,7 @@ async def test_rate_zero_never_waits():
     time = FakeTime()
     paced = pacer(time, rate=0)
     for _ in range(100):
-        await paced.take_slot()
+        await take_turn(paced)
     assert time.waits == []
 
 
@@ -94,7 +95,7 @@ async def test_a_request_counts_in_the_window_from_its_answer_not_its_slot():
         time.now = 3.0  # the first exchange ends 3 s after its slot
     async with paced.turn():
         pass
-    await paced.take_slot()
+    await take_turn(paced)
     assert time.now == pytest.approx(3.0 + 10.0 + EDGE_MARGIN_SECONDS)
 
 
@@ -110,7 +111,7 @@ async def test_a_request_waiting_behind_one_still_in_flight_waits_for_its_answer
 
     paced = RequestPacer(1, 10.0, 150.0, clock=time.clock, sleep=sleep)
     async with paced.turn():
-        waiting = asyncio.create_task(paced.take_slot())
+        waiting = asyncio.create_task(take_turn(paced))
         await asyncio.sleep(0)  # the second request is queued behind the first, in flight
         time.now = 4.0  # whose answer comes 4 s after its slot
     first_answered.set()

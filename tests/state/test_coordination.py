@@ -4,6 +4,7 @@ import asyncio
 
 import pytest
 
+from tests.support import take_turn
 from tools.core.errors import TitleBusy
 from tools.core.pacing import EDGE_MARGIN_SECONDS, RequestPacer
 from tools.state.rate_budget import StoreRateBudget
@@ -89,8 +90,8 @@ async def test_the_pacer_takes_its_slots_from_the_shared_budget(store, clock):
         for _ in range(2)
     ]
     for pacer in pacers:
-        await pacer.take_slot()
-    await pacers[0].take_slot()  # the third request of the tenant waits for the window
+        await take_turn(pacer)
+    await take_turn(pacers[0])  # the third request of the tenant waits for the window
     assert slept == [pytest.approx(5.0 + EDGE_MARGIN_SECONDS)]
 
 
@@ -130,7 +131,7 @@ async def test_a_shared_slot_counts_from_its_answer_for_every_replica(store, clo
         clock.now += 3.0  # the first exchange ends 3 s after its slot
     async with other.turn():
         pass
-    await other.take_slot()
+    await take_turn(other)
     assert slept == [pytest.approx(10.0 + EDGE_MARGIN_SECONDS)]  # from its answer, not 7.25 s
     assert clock.now == pytest.approx(1_800_000_000.0 + 3.0 + 10.0 + EDGE_MARGIN_SECONDS)
 
@@ -151,7 +152,7 @@ async def test_a_replica_waiting_behind_a_request_in_flight_waits_for_its_answer
     )
     start = clock.now
     async with one.turn():
-        waiting = asyncio.create_task(other.take_slot())
+        waiting = asyncio.create_task(take_turn(other))
         async with asyncio.timeout(30):
             while not slept:  # the other replica has its slot and sleeps towards it
                 await asyncio.sleep(0.01)

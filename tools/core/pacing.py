@@ -62,11 +62,6 @@ class RequestPacer:
         self.shared = shared
         self._pausing: set[asyncio.Task[None]] = set()  # pauses on their way to the store
 
-    async def take_slot(self) -> float:
-        """Wait for this request's turn; the seconds waited. `LuccaRateLimited` if too far away."""
-        waited, _, _ = await self._take()
-        return waited
-
     @asynccontextmanager
     async def turn(self) -> AsyncIterator[float]:
         """A slot held for one exchange (the seconds waited for it): it counts in the window from
