@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Literal
 
 import httpx
 
-from tools.core.client import LuccaClient, RetryPolicy
+from tools.core.client import LuccaClient
 from tools.core.errors import ConfigurationError, LuccaRateLimited, TrainingError
+from tools.ops.readiness import NO_WAITING
 
 if TYPE_CHECKING:
     from bot.settings import SlackSettings
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 Status = Literal["ok", "not configured", "failed"]
 # Each check is bounded: a doctor that hangs on one part tells nothing about the others.
 CHECK_TIMEOUT_SECONDS = 10.0
-_NO_WAITING = RetryPolicy(max_rate_limit_wait=0.0, max_rate_limit_retries=0, connect_backoff=())
 # Slack's signing secrets are 32 hexadecimal characters, but its own docs show one that is not:
 # accept visible ASCII of a plausible length, and catch the usual mistake of pasting a token.
 _SIGNING_SECRET = re.compile(r"[\x21-\x7e]{20,128}")
@@ -84,7 +84,7 @@ async def check_lucca(http: httpx.AsyncClient) -> CheckResult:
         base_url, key = settings.lucca_connection()
     except ConfigurationError as error:
         return failed(part, error.message, error.next_step)
-    client = LuccaClient(http, base_url, key, retry=_NO_WAITING)
+    client = LuccaClient(http, base_url, key, retry=NO_WAITING)
     try:
         page = await client.list_trainings(limit=1)
     except LuccaRateLimited:

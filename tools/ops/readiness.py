@@ -22,7 +22,7 @@ from tools.core.errors import LuccaRateLimited, TrainingError
 
 CACHE_SECONDS = 60.0
 CHECK_TIMEOUT_SECONDS = 4.0
-_NO_WAITING = RetryPolicy(max_rate_limit_wait=0.0, max_rate_limit_retries=0, connect_backoff=())
+NO_WAITING = RetryPolicy(max_rate_limit_wait=0.0, max_rate_limit_retries=0, connect_backoff=())
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Readiness:
         timeout: float = CHECK_TIMEOUT_SECONDS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._lucca = dataclasses.replace(lucca, retry=_NO_WAITING)
+        self._lucca = dataclasses.replace(lucca, retry=NO_WAITING)
         self._cache_seconds = cache_seconds
         self._timeout = timeout
         self.clock = clock
