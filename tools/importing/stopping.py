@@ -48,13 +48,7 @@ class StopSignal:
         if row is None or row.posted:
             await asyncio.sleep(seconds)
             return
-        if self.requested:
-            raise ImportStopped
-        try:
-            await asyncio.wait_for(self._stop.wait(), seconds)
-        except TimeoutError:
-            return
-        raise ImportStopped
+        await self.wait(seconds)
 
     async def wait(self, seconds: float) -> None:
         """A pause of the import's own (a refused turn waited out), cut short by a stop."""
