@@ -4,14 +4,11 @@ the caller before it goes into mrkdwn."""
 
 from __future__ import annotations
 
-from bot.strings import LANGUAGES, DraftingTexts, drafting_table, texts
+from bot.strings import LANGUAGES, DraftingTexts, texts
+from bot.strings import drafting_table as drafting_texts
 
 # What the model is told about the person's language (it writes the texts in the notes' language).
 MODEL_LANGUAGE_NAMES = {code: texts(code).language_name for code in LANGUAGES}
-
-
-def drafting_texts(language: str) -> DraftingTexts:
-    return drafting_table(language)
 
 
 __all__ = ["MODEL_LANGUAGE_NAMES", "DraftingTexts", "drafting_texts"]
