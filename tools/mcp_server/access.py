@@ -19,8 +19,10 @@ from mcp.server.auth.provider import AccessToken
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
 
+from tools.core.draft import TrainingDraft
 from tools.core.errors import TrainingError
 from tools.core.events import Caller
+from tools.core.intake import refused
 from tools.mcp_server.callers import caller_of, is_oauth
 from tools.mcp_server.oauth_settings import OAuthConfig
 
@@ -78,6 +80,15 @@ class AccessPolicy:
 def refusal(ctx: Context, action: Action) -> AccessDenied | None:
     """Why this call may not do `action`, or None when it may."""
     return policy_of(ctx).refusal(get_access_token(), action)
+
+
+def creation_refusal(ctx: Context, caller: Caller, draft: TrainingDraft) -> AccessDenied | None:
+    """Why this caller may not create `draft`, reported once as a refused attempt; None when
+    they may."""
+    denied = refusal(ctx, "create")
+    if denied is not None:
+        refused(caller, draft, denied)
+    return denied
 
 
 def require(ctx: Context, action: Action) -> Caller:

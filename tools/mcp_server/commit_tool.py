@@ -14,8 +14,8 @@ from mcp_types import CallToolResult, ToolAnnotations
 from pydantic import Field
 
 from tools.core.errors import TrainingError
-from tools.core.intake import accept_draft, refused
-from tools.mcp_server.access import refusal
+from tools.core.intake import accept_draft
+from tools.mcp_server.access import creation_refusal
 from tools.mcp_server.call_results import failure
 from tools.mcp_server.callers import caller_of
 from tools.mcp_server.confirmation_token import ConfirmationTokens, TokenRefused
@@ -60,9 +60,8 @@ async def commit(
         draft = accept_draft(fields, caller)
     except TrainingError as invalid:
         return failed(invalid)
-    denied = refusal(ctx, "create")
+    denied = creation_refusal(ctx, caller, draft)
     if denied is not None:
-        refused(caller, draft, denied)
         return failed(denied)
     try:
         confirmation = tokens.open(token, draft, caller)

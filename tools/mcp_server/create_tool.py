@@ -54,11 +54,11 @@ from tools.core.errors import (
     TrainingError,
 )
 from tools.core.events import Caller
-from tools.core.intake import accept_draft, refused
+from tools.core.intake import accept_draft
 from tools.core.result import CreatedTraining, DraftPreview
 from tools.core.spec import training_input_schema
 from tools.core.trainings import Trainings
-from tools.mcp_server.access import refusal
+from tools.mcp_server.access import creation_refusal
 from tools.mcp_server.call_results import error_lines, failure, success
 from tools.mcp_server.callers import caller_of
 from tools.mcp_server.confirmation_token import ConfirmationTokens
@@ -230,9 +230,8 @@ def plan_call(policy: ConfirmPolicy, ctx: Context) -> Plan:
         return Plan("fail", error=invalid)
     if request.dry_run:
         return Plan("dry_run", request)
-    denied = refusal(ctx, "create")
+    denied = creation_refusal(ctx, caller, request.draft)
     if denied is not None:  # a caller who may not create is not asked first
-        refused(caller, request.draft, denied)
         return Plan("fail", request, denied)
     return Plan(way_to_ask(policy, ctx), request)
 
